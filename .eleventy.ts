@@ -1,0 +1,45 @@
+// Eleventy config: the folders, then one plugin per stage of the pipeline, in the order a page
+// flows through them: front matter → Liquid → Markdown → trace diagrams → layouts → search index → checks.
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { currentBuildContext } from "./src/build/context.ts";
+import { markdownReporter } from "./src/diagnostics/source-lines.ts";
+import { frontMatterPlugin } from "./src/frontmatter/plugin.ts";
+import { liquidPlugin } from "./src/liquid/plugin.ts";
+import { markdownPlugin } from "./src/markdown/plugin.ts";
+import { traceDiagramsPlugin } from "./src/traces/plugin.ts";
+import { layoutsPlugin } from "./src/layouts/plugin.ts";
+import { searchPlugin } from "./src/search/plugin.ts";
+import { checksPlugin } from "./src/checks/plugin.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  const ctx = currentBuildContext();
+  const { dirs, diagnostics, sources, options } = ctx;
+
+  eleventyConfig.setQuietMode(true);
+  // The content folder may be any folder (`--input`), so gitignore files outside it must not apply.
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.ignores.add("**/README.md");
+  eleventyConfig.ignores.add("**/_includes/**");
+  eleventyConfig.ignores.add("**/_data/**");
+  eleventyConfig.ignores.add("**/node_modules/**");
+
+  eleventyConfig.addPlugin(frontMatterPlugin, { ctx });
+  eleventyConfig.addPlugin(liquidPlugin, { ctx });
+  eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources) });
+  eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources });
+  eleventyConfig.addPlugin(layoutsPlugin, { ctx });
+  eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode });
+  eleventyConfig.addPlugin(checksPlugin, { ctx });
+
+  return {
+    dir: {
+      // Eleventy wants these relative to the input folder; ours live at the project root.
+      includes: path.relative(dirs.input, dirs.includes),
+      data: path.relative(dirs.input, dirs.data),
+    },
+    templateFormats: ["md", "html", "njk"],
+    markdownTemplateEngine: "liquid",
+    htmlTemplateEngine: "liquid",
+  };
+}

@@ -1,0 +1,66 @@
+// The build context: options and shared collectors that every pipeline stage receives.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { SourceRegistry } from "../diagnostics/source-lines.ts";
+
+/** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BuildOptions {
+  /** Content folder (the writers' pages). Default: `content/`. */
+  input: string;
+  /** Output folder. Default: `_site/`. */
+  output: string;
+  /** Warnings fail the build (always on in CI). Default: false. */
+  strict: boolean;
+  /** URL path prefix for hosting under a subpath, e.g. `/docs/`. Default: from `_data/site.yaml`. */
+  pathPrefix?: string;
+  /** `build` writes a production site; `serve` is the writers' preview. */
+  mode: "build" | "serve";
+}
+
+export interface BuildContext {
+  options: BuildOptions;
+  /** Absolute folders. `output` is where Eleventy writes: a staging folder in a production build. */
+  dirs: { project: string; input: string; output: string; includes: string; data: string };
+  diagnostics: Diagnostics;
+  sources: SourceRegistry;
+}
+
+export const DEFAULT_OPTIONS: BuildOptions = {
+  input: path.join(PROJECT_ROOT, "content"),
+  output: path.join(PROJECT_ROOT, "_site"),
+  strict: false,
+  mode: "build",
+};
+
+export function createBuildContext(options: Partial<BuildOptions> = {}, writeTo?: string): BuildContext {
+  const opts: BuildOptions = { ...DEFAULT_OPTIONS, ...options };
+  const input = path.resolve(opts.input);
+  return {
+    options: opts,
+    dirs: {
+      project: PROJECT_ROOT,
+      input,
+      output: path.resolve(writeTo ?? opts.output),
+      includes: path.join(PROJECT_ROOT, "_includes"),
+      data: path.join(PROJECT_ROOT, "_data"),
+    },
+    diagnostics: new Diagnostics(),
+    sources: new SourceRegistry(process.cwd()),
+  };
+}
+
+// Eleventy loads `.eleventy.ts` itself and gives it only its own config object, so the build
+// hands its context over here before it constructs Eleventy.
+let current: BuildContext | undefined;
+
+export function setBuildContext(ctx: BuildContext): void {
+  current = ctx;
+}
+
+export function currentBuildContext(): BuildContext {
+  current ??= createBuildContext();
+  return current;
+}
