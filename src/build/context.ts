@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { SourceRegistry } from "../diagnostics/source-lines.ts";
+import type { ScanResult } from "../content/scan.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -26,6 +27,8 @@ export interface BuildContext {
   dirs: { project: string; input: string; output: string; includes: string; data: string };
   diagnostics: Diagnostics;
   sources: SourceRegistry;
+  /** The content scan, once it has run: validated pages and their parsed front matter. */
+  scan?: ScanResult;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {

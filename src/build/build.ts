@@ -1,0 +1,81 @@
+// The production build: scan → Eleventy (all stages) into staging → swap in only if nothing failed.
+import fs from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { createBuildContext, PROJECT_ROOT, setBuildContext, type BuildContext, type BuildOptions } from "./context.ts";
+import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
+import { loadVocabulary } from "./vocabulary.ts";
+import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
+import { scanContent } from "../content/scan.ts";
+import { isInside } from "../content/permalink.ts";
+
+/** Bad configuration or command-line use: exit code 2. */
+export class ConfigError extends Error {}
+
+export interface BuildOutcome {
+  ok: boolean;
+  ctx: BuildContext;
+  /** Pages written (0 when the build failed). */
+  pages: number;
+  ms: number;
+}
+
+export function checkFolders(options: BuildOptions): void {
+  const input = path.resolve(options.input);
+  const output = path.resolve(options.output);
+  if (!fs.existsSync(input) || !fs.statSync(input).isDirectory()) {
+    throw new ConfigError(`the content folder ${input} does not exist`);
+  }
+  for (const [name, folder] of [["project", PROJECT_ROOT], ["content", input]] as const) {
+    if (isInside(output, folder)) {
+      throw new ConfigError(`the output folder ${output} equals or contains the ${name} folder ${folder}; a build replaces its output folder, so choose another, e.g. _site`);
+    }
+  }
+  if (isInside(input, output)) {
+    throw new ConfigError(`the output folder ${output} is inside the content folder ${input}; its pages would be read back as content`);
+  }
+}
+
+/** Run the stages up to Eleventy's output, into `writeTo`. Shared by the build and the dev server. */
+export async function runPipeline(ctx: BuildContext): Promise<number> {
+  const vocab = loadVocabulary(ctx.dirs.includes, ctx.dirs.data, ctx.diagnostics);
+  ctx.scan = scanContent(ctx.dirs.input, vocab);
+  for (const d of ctx.scan.diagnostics) ctx.diagnostics.report(d);
+  if (ctx.diagnostics.errors.length > 0) return 0;
+
+  setBuildContext(ctx);
+  const eleventy = new Eleventy(ctx.dirs.input, ctx.dirs.output, {
+    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    quietMode: true,
+    pathPrefix: ctx.options.pathPrefix,
+  });
+  try {
+    await eleventy.write();
+  } catch (error) {
+    const d = diagnosticFromEleventyError(error, ctx.sources);
+    if (!d) throw error;
+    ctx.diagnostics.report(d);
+    return 0;
+  }
+  return ctx.scan.pages.length;
+}
+
+export async function build(options: Partial<BuildOptions> = {}): Promise<BuildOutcome> {
+  const started = performance.now();
+  const base = createBuildContext(options);
+  checkFolders(base.options);
+  const output = base.dirs.output;
+  recoverInterruptedSwap(output);
+  const ctx = createBuildContext(options, prepareStaging(output));
+  let pages = 0;
+  try {
+    pages = await runPipeline(ctx);
+  } catch (error) {
+    discardStaging(output);
+    throw error;
+  }
+  const ok = !ctx.diagnostics.failed(ctx.options.strict);
+  if (ok) swapIn(output);
+  else discardStaging(output);
+  return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started };
+}
