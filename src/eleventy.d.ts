@@ -35,6 +35,7 @@ declare module "@11ty/eleventy" {
     addCollection(name: string, fn: (api: any) => unknown): void;
     addWatchTarget(target: string): void;
     setLibrary(ext: string, lib: unknown): void;
+    amendLibrary(ext: string, fn: (lib: any) => void): void;
     setLiquidOptions(options: Record<string, unknown>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
@@ -68,5 +69,14 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
     init(): Promise<void>;
     setIncrementalBuild(on: boolean): void;
+  }
+}
+
+// Search stage: the after-build event also says whether only changed templates were rebuilt.
+declare module "@11ty/eleventy" {
+  export interface EleventyAfterEvent {
+    incremental?: boolean;
+    /** Normalized folders; `output` is where this build writes (unlike the legacy `dir.output`). */
+    directories?: { input: string; output: string; includes: string; data: string };
   }
 }

@@ -1,10 +1,37 @@
-// Checks stage: post-build checks over the rendered HTML (links, anchors, leftovers).
+// Checks stage: safety rules on the Markdown, then link and anchor checks over the built HTML.
+import path from "node:path";
+import type MarkdownIt from "markdown-it";
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../build/context.ts";
+import { displayPath, markdownReporter } from "../diagnostics/source-lines.ts";
+import { LinkLines } from "./link-lines.ts";
+import { checkLinks, type BuiltPage } from "./links.ts";
+import { unsafeHtmlRule } from "./unsafe-html.ts";
 
 export interface ChecksOptions {
   ctx: BuildContext;
 }
 
-// SCAFFOLD: replaced by the checks stage (src/checks/).
-export function checksPlugin(_eleventyConfig: UserConfig, _options: ChecksOptions): void {}
+export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions): void {
+  const linkLines = new LinkLines(ctx.sources);
+  eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
+    md.use(unsafeHtmlRule, { report: markdownReporter(ctx.diagnostics, ctx.sources) });
+    md.use(linkLines.plugin);
+  });
+
+  eleventyConfig.on("eleventy.after", ({ dir, results }) => {
+    const pages: BuiltPage[] = [];
+    for (const r of results) {
+      if (!r.outputPath || !r.outputPath.endsWith(".html")) continue;
+      pages.push({
+        outputFile: path.relative(dir.output, r.outputPath).split(path.sep).join("/"),
+        inputPath: displayPath(r.inputPath),
+        html: r.content,
+      });
+    }
+    const prefix = ctx.options.pathPrefix ?? "/";
+    for (const d of checkLinks(pages, { outputDir: dir.output, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) })) {
+      ctx.diagnostics.report(d);
+    }
+  });
+}
