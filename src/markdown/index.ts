@@ -1,0 +1,35 @@
+// Builds the markdown-it instance for writers' pages: kramdown-compatible (GFM input, no_auto_typographic).
+import MarkdownIt from "markdown-it";
+import type { MarkdownReport } from "../diagnostics/source-lines.ts";
+import { blockAttributes } from "./block-attributes.ts";
+import { fencedCode } from "./fenced-code.ts";
+import { headingIds } from "./heading-ids.ts";
+import { kramdownCompat } from "./kramdown.ts";
+import { paramBadges } from "./param-badges.ts";
+import { paramlist } from "./paramlist.ts";
+import { spanAttributes } from "./span-attributes.ts";
+
+export interface MarkdownOptions {
+  /** Where rules report writers' mistakes. Default: ignore them (for tests and previews). */
+  report?: MarkdownReport;
+}
+
+export const ignoreReports: MarkdownReport = () => {};
+
+export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
+  const report = options.report ?? ignoreReports;
+  // typographer for smart quotes only: kramdown's no_auto_typographic keeps `--`, `---`, `...`
+  // (and `(c)`, `+-`) as typed, which is exactly markdown-it's `replacements` rule.
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  md.disable("replacements");
+
+  md.use(blockAttributes, { report });
+  md.use(spanAttributes, { report });
+  md.use(headingIds, { report });
+  md.use(paramlist, { report });
+  md.use(paramBadges);
+  md.use(fencedCode);
+  // Last, so its rules see block attributes applied and heading ids assigned.
+  md.use(kramdownCompat, { report });
+  return md;
+}
