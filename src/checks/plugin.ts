@@ -19,18 +19,20 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions)
     md.use(linkLines.plugin);
   });
 
-  eleventyConfig.on("eleventy.after", ({ dir, results }) => {
+  // Eleventy's event reports its configured output folder, not the staging folder we build into.
+  const outputDir = ctx.dirs.output;
+  eleventyConfig.on("eleventy.after", ({ results }) => {
     const pages: BuiltPage[] = [];
     for (const r of results) {
       if (!r.outputPath || !r.outputPath.endsWith(".html")) continue;
       pages.push({
-        outputFile: path.relative(dir.output, r.outputPath).split(path.sep).join("/"),
+        outputFile: path.relative(outputDir, path.resolve(r.outputPath)).split(path.sep).join("/"),
         inputPath: displayPath(r.inputPath),
         html: r.content,
       });
     }
     const prefix = ctx.options.pathPrefix ?? "/";
-    for (const d of checkLinks(pages, { outputDir: dir.output, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) })) {
+    for (const d of checkLinks(pages, { outputDir, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) })) {
       ctx.diagnostics.report(d);
     }
   });

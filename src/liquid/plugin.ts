@@ -1,6 +1,7 @@
 // Liquid stage: Jekyll-flavoured Liquid (includes with parameters, `include.*`, Jekyll filters).
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../build/context.ts";
+import { includesFileSystem } from "./include-fs.ts";
 
 export interface LiquidOptions {
   ctx: BuildContext;
@@ -13,5 +14,6 @@ export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions)
     dynamicPartials: false,
     strictFilters: true,
     root: [`${ctx.dirs.input}/_includes`],
+    fs: includesFileSystem(),
   });
 }
