@@ -4,7 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { createBuildContext, PROJECT_ROOT, setBuildContext, type BuildContext, type BuildOptions } from "./context.ts";
 import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
-import { loadVocabulary } from "./vocabulary.ts";
+import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import { isInside } from "../content/permalink.ts";
@@ -38,8 +38,10 @@ export function checkFolders(options: BuildOptions): void {
 
 /** Run the stages up to Eleventy's output, into `writeTo`. Shared by the build and the dev server. */
 export async function runPipeline(ctx: BuildContext): Promise<number> {
-  const vocab = loadVocabulary(ctx.dirs.includes, ctx.dirs.data, ctx.diagnostics);
-  ctx.scan = scanContent(ctx.dirs.input, vocab);
+  const site = loadSiteData(ctx.dirs.includes, ctx.dirs.data, ctx.diagnostics);
+  // `--path-prefix` wins over `baseurl` in _data/site.yaml.
+  ctx.options.pathPrefix = ctx.options.pathPrefix === undefined ? site.pathPrefix : normalizePrefix(ctx.options.pathPrefix);
+  ctx.scan = scanContent(ctx.dirs.input, site.vocab);
   for (const d of ctx.scan.diagnostics) ctx.diagnostics.report(d);
   if (ctx.diagnostics.errors.length > 0) return 0;
 
@@ -49,6 +51,8 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
     quietMode: true,
     pathPrefix: ctx.options.pathPrefix,
   });
+  // We report Eleventy's failures ourselves, as file:line diagnostics.
+  eleventy.disableLogger();
   try {
     await eleventy.write();
   } catch (error) {

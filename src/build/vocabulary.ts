@@ -1,4 +1,4 @@
-// The site's vocabulary for validation: known layouts, contributors and tags.
+// The site data the build itself needs: the vocabulary for validation, and the path prefix.
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
@@ -14,7 +14,18 @@ function readYamlMapping(file: string, diagnostics: Diagnostics): Record<string,
   return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-export function loadVocabulary(includesDir: string, dataDir: string, diagnostics: Diagnostics): SiteVocabulary {
+export interface SiteData {
+  vocab: SiteVocabulary;
+  /** `baseurl` from `_data/site.yaml`, normalised to `/…/`; `/` when unset. */
+  pathPrefix: string;
+}
+
+export function normalizePrefix(prefix: string): string {
+  const trimmed = prefix.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+export function loadSiteData(includesDir: string, dataDir: string, diagnostics: Diagnostics): SiteData {
   const layouts = fs.existsSync(includesDir)
     ? fs
         .readdirSync(includesDir)
@@ -25,9 +36,12 @@ export function loadVocabulary(includesDir: string, dataDir: string, diagnostics
   const site = readYamlMapping(path.join(dataDir, "site.yaml"), diagnostics);
   const extra = Array.isArray(site.frontMatterKeys) ? site.frontMatterKeys.filter((k): k is string => typeof k === "string") : [];
   return {
-    layouts,
-    contributors: new Set(Object.keys(readYamlMapping(path.join(dataDir, "contributors.yaml"), diagnostics))),
-    tags: new Set(Object.keys(readYamlMapping(path.join(dataDir, "tags.yaml"), diagnostics))),
-    extraKeys: new Set(extra),
+    vocab: {
+      layouts,
+      contributors: new Set(Object.keys(readYamlMapping(path.join(dataDir, "contributors.yaml"), diagnostics))),
+      tags: new Set(Object.keys(readYamlMapping(path.join(dataDir, "tags.yaml"), diagnostics))),
+      extraKeys: new Set(extra),
+    },
+    pathPrefix: normalizePrefix(typeof site.baseurl === "string" ? site.baseurl : "/"),
   };
 }
