@@ -39,3 +39,10 @@ describe("readFixtures", () => {
     ]);
   });
 });
+
+describe("normalise, spaces between inline elements", () => {
+  it("keeps a space between two inline elements, drops one between blocks", () => {
+    expect(normalise(`<p><code>a</code> <em>b</em></p>`)).not.toEqual(normalise(`<p><code>a</code><em>b</em></p>`));
+    expect(normalise(`<ul>\n<li>a</li>\n</ul>`)).toEqual(normalise(`<ul><li>a</li></ul>`));
+  });
+});

@@ -54,7 +54,7 @@ function normaliseChildren(el: Element): NormalNode[] {
       const text = el.closest("pre") ? node.textContent ?? "" : (node.textContent ?? "").replace(/\s+/g, " ");
       const last = out.at(-1);
       if (typeof last === "string") out[out.length - 1] = last + text;
-      else if (text.trim() !== "" || el.closest("pre")) out.push(text);
+      else if (text !== "") out.push(text);
     } else if (node.nodeType === 1) {
       const child = node as Element;
       const attrs: Record<string, string> = {};
@@ -65,15 +65,28 @@ function normaliseChildren(el: Element): NormalNode[] {
       out.push({ tag: child.tagName.toLowerCase(), attrs, children: normaliseChildren(child) });
     }
   }
-  // Trim the edges of the block's text, so `<p>a</p>` and `<p> a </p>` compare equal.
-  if (!el.closest("pre")) {
-    const first = out[0];
-    if (typeof first === "string") out[0] = first.trimStart();
-    const last = out.at(-1);
-    if (typeof last === "string") out[out.length - 1] = last.trimEnd();
-    return out.filter((n) => n !== "");
-  }
-  return out;
+  // Whitespace at the edges of an element and next to a block element is not content, so
+  // `<p> a </p>` equals `<p>a</p>`, and `<dd>a <p>` equals `<dd>a<p>`.
+  if (el.closest("pre")) return out;
+  return out
+    .map((n, i) => {
+      if (typeof n !== "string") return n;
+      const before = out[i - 1];
+      const after = out[i + 1];
+      let text = n;
+      if (before === undefined || isBlock(before)) text = text.trimStart();
+      if (after === undefined || isBlock(after)) text = text.trimEnd();
+      return text;
+    })
+    .filter((n) => n !== "");
+}
+
+const BLOCK_TAGS = new Set(
+  "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split(" "),
+);
+
+function isBlock(n: NormalNode): boolean {
+  return typeof n !== "string" && BLOCK_TAGS.has(n.tag);
 }
 
 export interface RunOptions {
