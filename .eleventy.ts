@@ -32,14 +32,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode });
   eleventyConfig.addPlugin(checksPlugin, { ctx });
 
-  return {
-    dir: {
-      // Eleventy wants these relative to the input folder; ours live at the project root.
-      includes: path.relative(dirs.input, dirs.includes),
-      data: path.relative(dirs.input, dirs.data),
-    },
-    templateFormats: ["md", "html", "njk"],
-    markdownTemplateEngine: "liquid",
-    htmlTemplateEngine: "liquid",
-  };
+  // Eleventy wants these relative to the input folder; ours live at the project root.
+  eleventyConfig.setIncludesDirectory(path.relative(dirs.input, dirs.includes));
+  eleventyConfig.setDataDirectory(path.relative(dirs.input, dirs.data));
+  // Markdown and HTML pages go through Liquid first (Eleventy's default), as in Jekyll.
+  eleventyConfig.setTemplateFormats(["md", "html", "njk"]);
 }

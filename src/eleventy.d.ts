@@ -35,6 +35,9 @@ declare module "@11ty/eleventy" {
     addCollection(name: string, fn: (api: any) => unknown): void;
     addWatchTarget(target: string): void;
     setLibrary(ext: string, lib: unknown): void;
+    setIncludesDirectory(dir: string): void;
+    setDataDirectory(dir: string): void;
+    setTemplateFormats(formats: string[]): void;
     amendLibrary(ext: string, fn: (lib: any) => void): void;
     setLiquidOptions(options: Record<string, unknown>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
@@ -69,6 +72,7 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
     init(): Promise<void>;
     setIncrementalBuild(on: boolean): void;
+    disableLogger(): void;
   }
 }
 

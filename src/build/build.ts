@@ -7,6 +7,7 @@ import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
+import eleventyConfig from "../../.eleventy.ts";
 import { isInside } from "../content/permalink.ts";
 
 /** Bad configuration or command-line use: exit code 2. */
@@ -46,8 +47,11 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   if (ctx.diagnostics.errors.length > 0) return 0;
 
   setBuildContext(ctx);
+  // `.eleventy.ts` is imported here rather than by Eleventy's loader, so it runs through the same
+  // TypeScript loader as the rest of the build (tsx, or Vitest in tests).
   const eleventy = new Eleventy(ctx.dirs.input, ctx.dirs.output, {
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    configPath: "",
+    config: eleventyConfig,
     quietMode: true,
     pathPrefix: ctx.options.pathPrefix,
   });
