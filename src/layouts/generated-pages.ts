@@ -1,0 +1,98 @@
+// Pages the layouts stage generates itself (Eleventy virtual templates): tag and contributor pages
+// with their indexes, the 404 page, sitemap.xml, robots.txt, redirect pages, `_headers`, `_redirects`.
+import type { UserConfig } from "@11ty/eleventy";
+
+/** Data every generated page shares: left out of listings, no page of its own in a collection. */
+const GENERATED = { generatedPage: true };
+const NOT_A_PAGE = { ...GENERATED, layout: false, eleventyExcludeFromCollections: true, sitemap: false };
+
+interface Slugged {
+  slug: string;
+  name: string;
+}
+
+export function registerGeneratedPages(eleventyConfig: UserConfig): void {
+  // Listings: indexed by the sitemap, left out of search so results point at the real pages.
+  const listing = { ...GENERATED, search: false };
+
+  eleventyConfig.addTemplate("_generated/tags-index.njk", "", {
+    ...listing,
+    layout: "listings/tags-index.njk",
+    title: "Tags",
+    description: "Every tag used in the guide, with the pages that carry it.",
+    permalink: "/tags/",
+  });
+  eleventyConfig.addTemplate("_generated/tag.njk", "", {
+    ...listing,
+    layout: "listings/tag.njk",
+    pagination: { data: "collections.tagList", size: 1, alias: "tag", addAllPagesToCollections: true },
+    eleventyComputed: {
+      title: (data: { tag: Slugged }) => `Tagged “${data.tag.name}”`,
+      permalink: (data: { tag: Slugged }) => `/tags/${data.tag.slug}/`,
+    },
+  });
+  eleventyConfig.addTemplate("_generated/contributors-index.njk", "", {
+    ...listing,
+    layout: "listings/contributors-index.njk",
+    title: "Contributors",
+    description: "The people who wrote the guide, with the pages each of them worked on.",
+    permalink: "/contributors/",
+  });
+  eleventyConfig.addTemplate("_generated/contributor.njk", "", {
+    ...listing,
+    layout: "listings/contributor.njk",
+    pagination: { data: "collections.contributorList", size: 1, alias: "person", addAllPagesToCollections: true },
+    eleventyComputed: {
+      title: (data: { person: Slugged }) => `Pages by ${data.person.name}`,
+      permalink: (data: { person: Slugged }) => `/contributors/${data.person.slug}/`,
+    },
+  });
+
+  eleventyConfig.addTemplate("_generated/404.njk", "", {
+    ...NOT_A_PAGE,
+    layout: "not-found.njk",
+    title: "Page not found",
+    noindex: true,
+    search: false,
+    permalink: "/404.html",
+  });
+
+  eleventyConfig.addTemplate("_generated/redirect.njk", "", {
+    ...NOT_A_PAGE,
+    layout: "redirect.njk",
+    noindex: true,
+    search: false,
+    pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
+    eleventyComputed: {
+      title: (data: { redirect: { title: string } }) => data.redirect.title,
+      permalink: (data: { redirect: { output: string } }) => data.redirect.output,
+    },
+  });
+
+  // Plain-text outputs: the body is the template itself, with no layout.
+  const sitemap = `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{%- for entry in collections.sitemapPages %}
+  <url><loc>{{ entry.url | url | absoluteUrl }}</loc>{% if entry.lastmod %}<lastmod>{{ entry.lastmod }}</lastmod>{% endif %}</url>
+{%- endfor %}
+</urlset>
+`;
+  eleventyConfig.addTemplate("_generated/sitemap.njk", sitemap, { ...NOT_A_PAGE, permalink: "/sitemap.xml" });
+
+  const robots = `User-agent: *
+Allow: /
+{% if site.url %}Sitemap: {{ "/sitemap.xml" | url | absoluteUrl }}
+{% endif %}`;
+  eleventyConfig.addTemplate("_generated/robots.njk", robots, { ...NOT_A_PAGE, permalink: "/robots.txt" });
+
+  eleventyConfig.addTemplate("_generated/headers.njk", `{{ "/" | url | headersFile | safe }}`, {
+    ...NOT_A_PAGE,
+    permalink: "/_headers",
+  });
+
+  const redirects = `# Permanent redirects generated from the pages' redirect_from front matter.
+{% for r in collections.redirects -%}
+{{ r.from | url | safe }} {{ r.to | url | safe }} 301
+{% endfor %}`;
+  eleventyConfig.addTemplate("_generated/redirects.njk", redirects, { ...NOT_A_PAGE, permalink: "/_redirects" });
+}
