@@ -56,7 +56,8 @@ export function parseAttributeList(source: string): ParseResult {
 }
 
 function setAttr(list: AttributeList, key: string, value: string): void {
-  if (key === "class") list.classes.push(...value.split(/\s+/).filter(Boolean));
+  // kramdown: `class="…"` replaces the classes read so far in the same list.
+  if (key === "class") list.classes = value.split(/\s+/).filter(Boolean);
   else if (key === "id") list.id = value;
   else {
     list.attrs = list.attrs.filter(([k]) => k !== key);
@@ -68,7 +69,10 @@ function setAttr(list: AttributeList, key: string, value: string): void {
 export function mergeAttributeLists(into: AttributeList, from: AttributeList): void {
   into.classes.push(...from.classes);
   if (from.id !== undefined) into.id = from.id;
-  for (const [k, v] of from.attrs) setAttr(into, k, v);
+  for (const [k, v] of from.attrs) {
+    into.attrs = into.attrs.filter(([name]) => name !== k);
+    into.attrs.push([k, v]);
+  }
   into.refs.push(...from.refs);
 }
 

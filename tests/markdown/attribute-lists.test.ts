@@ -2,7 +2,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseAttributeList } from "../../src/markdown/attribute-list.ts";
+import MarkdownIt from "markdown-it";
+import { parseAttributeList, TOC_MARKER_ATTR } from "../../src/markdown/attribute-list.ts";
+import { blockAttributes } from "../../src/markdown/block-attributes.ts";
 import { runFixtures } from "./fixture-runner.ts";
 import { renderWithReports } from "./report.ts";
 
@@ -19,6 +21,23 @@ describe("parseAttributeList", () => {
 
   it("fails on what kramdown cannot read", () => {
     expect(parseAttributeList(`.a key="unterminated`)).toEqual({ ok: false, bad: `key="unterminated` });
+  });
+});
+
+// What the TOC rule (src/markdown/kramdown/) reads: our tokens before it replaces the list.
+describe("markers for the TOC rule", () => {
+  const md = new MarkdownIt().use(blockAttributes, { report: () => {} });
+
+  it("`* TOC` + `{:toc}` marks the list token, and the line is gone", () => {
+    const tokens = md.parse("* TOC\n{:toc}\n\n## A\n", {});
+    const list = tokens.find((t) => t.type === "bullet_list_open");
+    expect(list?.attrGet(TOC_MARKER_ATTR)).toBe("");
+    expect(tokens.some((t) => t.type.startsWith("kramdown_"))).toBe(false);
+  });
+
+  it("`{:.no_toc}` puts the class on the heading token", () => {
+    const tokens = md.parse("## Contents\n{:.no_toc}\n", {});
+    expect(tokens.find((t) => t.type === "heading_open")?.attrGet("class")).toBe("no_toc");
   });
 });
 
