@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { parseFragment } from "../helpers/html.ts";
 import { runFixtures } from "./fixture-runner.ts";
+import { renderWithReports } from "./report.ts";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 
@@ -25,5 +26,23 @@ describe("heading ids across renders", () => {
     const env = {};
     md.render("## Setup\n", env);
     expect(parseFragment(md.render("## Setup\n", env)).querySelector("h2")?.id).toBe("setup");
+  });
+});
+
+describe("duplicate explicit ids", () => {
+  it("are an error at the second heading's line, and the page still has unique ids", () => {
+    const { html, reports } = renderWithReports("## One {#dup}\n\ntext\n\n## Two {#dup}\n");
+    expect(reports).toEqual([{ code: "MD_DUPLICATE_ID", line: 4, severity: "error" }]);
+    const ids = [...parseFragment(html).querySelectorAll("h2")].map((h) => h.id);
+    expect(ids).toEqual(["dup", "dup-1"]);
+  });
+
+  it("count ids set by attribute lines on other blocks too", () => {
+    const { reports } = renderWithReports("Para.\n{: #same}\n\n## Head\n{: #same}\n");
+    expect(reports).toEqual([{ code: "MD_DUPLICATE_ID", line: 3, severity: "error" }]);
+  });
+
+  it("automatic repeats are not errors", () => {
+    expect(renderWithReports("## Setup\n\n## Setup\n").reports).toEqual([]);
   });
 });
