@@ -1,11 +1,66 @@
 // Search stage: indexes every built page with Pagefind's Node API at the end of each build.
-import type { UserConfig } from "@11ty/eleventy";
+import path from "node:path";
+import type { EleventyAfterEvent, UserConfig } from "@11ty/eleventy";
+import type { PagefindServiceConfig } from "pagefind";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { indexSite, SearchIndexError, SEARCH_INDEX_FAILED, type PagefindApi } from "./pagefind.ts";
+import { SearchPageSet } from "./pages.ts";
 
 export interface SearchOptions {
   diagnostics: Diagnostics;
+  /** `serve` re-indexes after every rebuild of the writers' preview. */
   mode: "build" | "serve";
+  /** Receives one line per build: pages indexed and time taken. Default: `console.log`. */
+  logger?: (line: string) => void;
+  /** Pagefind's Node API. Default: the real one; tests pass a failing one. */
+  pagefind?: PagefindApi;
+  /** Extra Pagefind indexing settings. Default: none. */
+  indexConfig?: PagefindServiceConfig;
 }
 
-// SCAFFOLD: replaced by the search stage (src/search/).
-export function searchPlugin(_eleventyConfig: UserConfig, _options: SearchOptions): void {}
+export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
+  const log = options.logger ?? ((line: string) => console.log(line));
+  // One set per plugin instance, so in the preview it outlives a rebuild.
+  const pages = new SearchPageSet();
+
+  // `results` carries no front matter, so note each template's `search` flag while it renders.
+  eleventyConfig.addPreprocessor("search-flag", "*", function (this: { inputPath: string }, data: { search?: unknown }) {
+    pages.noteSearchFlag(this.inputPath, data.search);
+  });
+
+  eleventyConfig.on("eleventy.after", async (event: EleventyAfterEvent) => {
+    pages.update(event.results);
+    try {
+      const { pageCount, milliseconds } = await indexSite({
+        pages: pages.all(),
+        outputDir: outputFolder(event),
+        api: options.pagefind,
+        config: options.indexConfig,
+      });
+      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms`);
+    } catch (error) {
+      options.diagnostics.report(toDiagnostic(error));
+    }
+  });
+}
+
+/**
+ * The folder this build writes to (the staging folder in a production build). `directories` is
+ * Eleventy's normalized view; the older `dir.output` holds the config default (`_site`) even when
+ * the output folder was passed to the Eleventy constructor, so it is only a fallback.
+ */
+function outputFolder(event: EleventyAfterEvent): string {
+  return path.resolve(event.directories?.output ?? event.dir.output);
+}
+
+function toDiagnostic(error: unknown) {
+  if (error instanceof SearchIndexError) return error.toDiagnostic();
+  // A fault of our own (e.g. the file swap) must still fail the build with the same code.
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    severity: "error" as const,
+    code: SEARCH_INDEX_FAILED,
+    message: `Search index: ${message}`,
+    hint: "The search step failed after indexing; check that the output folder is writable.",
+  };
+}

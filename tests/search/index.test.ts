@@ -1,0 +1,117 @@
+// The search stage end to end on a fixture site: Eleventy builds, Pagefind indexes in the same
+// process, and the written index is queried from Node.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPagefind, type NodePagefind } from "../helpers/pagefind-node.ts";
+import { fixtureSite, page, type FixtureSite } from "./fixture.ts";
+
+describe("search index of a fixture site", () => {
+  let site: FixtureSite;
+  let pagefind: NodePagefind;
+
+  beforeAll(async () => {
+    site = await fixtureSite({
+      "sampling.html": page({
+        title: "Sampling strategies",
+        body: `<p>Head sampling decides early.</p><h2 id="adaptive">Adaptive sampling</h2><p>The quokkaword collector adapts.</p>`,
+        tags: ["sampling"],
+        plans: ["Pro", "Enterprise"],
+      }),
+      "storage.html": page({
+        title: "Storage backends",
+        body: `<p>The collector writes spans to Cassandra or Elasticsearch.</p>`,
+        tags: ["storage"],
+        plans: ["Community", "Pro", "Enterprise"],
+        beta: true,
+      }),
+      "drafts.html": page({ title: "Draft notes", body: `<p>The collector secretword draft.</p>`, frontMatter: "search: false" }),
+      "robots.html": `---\npermalink: /robots.txt\n---\nUser-agent: *\n`,
+    });
+    await site.build();
+    pagefind = await loadPagefind(site.output);
+  });
+  afterAll(() => site.remove());
+
+  it("builds without diagnostics and logs one line with the page count", () => {
+    expect(site.diagnostics.sorted()).toEqual([]);
+    expect(site.log).toHaveLength(1);
+    // sampling and storage; the search: false page and robots.txt are not indexed.
+    expect(site.log[0]).toMatch(/^Search: indexed 2 pages in \d+ ms$/);
+  });
+
+  it("finds the one page holding a unique word, with its title and a sub-result for the heading", async () => {
+    const results = await pagefind.search("quokkaword");
+    expect(results.map((r) => r.url)).toEqual(["/sampling/"]);
+    expect(results[0]!.meta.title).toBe("Sampling strategies");
+    const sub = results[0]!.sub_results.find((s) => s.anchor?.id === "adaptive");
+    expect(sub?.url).toBe("/sampling/#adaptive");
+  });
+
+  it("leaves out site chrome marked data-pagefind-ignore", async () => {
+    expect(await pagefind.search("navword")).toEqual([]);
+  });
+
+  it("narrows results with the tag, plan and beta filters", async () => {
+    const all = await pagefind.search("collector");
+    expect(all.map((r) => r.url).sort()).toEqual(["/sampling/", "/storage/"]);
+    expect((await pagefind.search("collector", { filters: { tag: "storage" } })).map((r) => r.url)).toEqual(["/storage/"]);
+    expect((await pagefind.search("collector", { filters: { plan: "Community" } })).map((r) => r.url)).toEqual(["/storage/"]);
+    expect((await pagefind.search("collector", { filters: { beta: "Beta" } })).map((r) => r.url)).toEqual(["/storage/"]);
+    expect(await pagefind.filters()).toEqual({
+      tag: { sampling: 1, storage: 1 },
+      plan: { Community: 1, Pro: 2, Enterprise: 2 },
+      beta: { Beta: 1 },
+    });
+  });
+
+  it("does not index a search: false page", async () => {
+    expect(await pagefind.search("secretword")).toEqual([]);
+  });
+
+  it("writes Pagefind's UI files into the bundle and leaves no temporary folder", () => {
+    for (const file of ["pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"]) {
+      expect(fs.existsSync(path.join(site.output, "pagefind", file)), file).toBe(true);
+    }
+    expect(fs.readdirSync(site.output).filter((f) => f.startsWith("."))).toEqual([]);
+  });
+});
+
+describe("search index across rebuilds (the writers' preview)", () => {
+  for (const incremental of [false, true]) {
+    it(`is updated after each ${incremental ? "incremental " : ""}rebuild: a changed page, a page switched to search: false`, async () => {
+      const site = await fixtureSite(
+        {
+          "a.html": page({ title: "A", body: "<p>firstword here</p>" }),
+          "b.html": page({ title: "B", body: "<p>stayword here</p>" }),
+          "c.html": page({ title: "C", body: "<p>untouchedword here</p>" }),
+        },
+        { mode: "serve" },
+      );
+      try {
+        const first = site.nextIndexed();
+        await site.watch(incremental);
+        await first;
+        expect((await (await loadPagefind(site.output)).search("firstword")).map((r) => r.url)).toEqual(["/a/"]);
+
+        const changed = site.nextIndexed();
+        await site.write("a.html", page({ title: "A", body: "<p>secondword here</p>" }));
+        await changed;
+        const switched = site.nextIndexed();
+        await site.write("b.html", page({ title: "B", body: "<p>stayword here</p>", frontMatter: "search: false" }));
+        await switched;
+
+        const after = await loadPagefind(site.output);
+        expect(await after.search("firstword")).toEqual([]);
+        expect((await after.search("secondword")).map((r) => r.url)).toEqual(["/a/"]);
+        expect(await after.search("stayword")).toEqual([]);
+        // A page no rebuild touched stays findable: Eleventy lists it in `results` even after an
+        // incremental rebuild, which the search stage relies on.
+        expect((await after.search("untouchedword")).map((r) => r.url)).toEqual(["/c/"]);
+        expect(site.diagnostics.sorted()).toEqual([]);
+      } finally {
+        await site.remove();
+      }
+    });
+  }
+});
