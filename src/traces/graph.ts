@@ -48,6 +48,10 @@ export function serviceGraph(trace: Trace): { nodes: ServiceNode[]; edges: Servi
     const node = nodes.get(s.service)!;
     node.layer = node.layer === Infinity ? h : Math.max(node.layer, h);
   }
+  // A service seen both high and low (A → B → C → B) can leave a layer empty: close the gaps.
+  const used = [...new Set([...nodes.values()].map((n) => n.layer))].sort((a, b) => a - b);
+  const rank = new Map(used.map((l, i) => [l, i]));
+  for (const n of nodes.values()) n.layer = rank.get(n.layer)!;
   return { nodes: [...nodes.values()].sort((a, b) => a.layer - b.layer || (a.service < b.service ? -1 : 1)), edges: sortedEdges };
 }
 

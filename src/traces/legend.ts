@@ -22,7 +22,7 @@ export function legend(items: readonly LegendItem[], top: number, width: number)
       x = 8;
       y += ROW;
     }
-    out.push(`<g class="trace-legend-item trace-legend-item--${item.kind}">${marker(item, x, y)}<text x="${num(x + mw)}" y="${num(y + 11)}">${esc(text)}</text></g>`);
+    out.push(`<g class="trace-legend-item trace-legend-item--${item.kind}">${marker(item, x, y)}<text class="trace-legend-label" x="${num(x + mw)}" y="${num(y + 11)}">${esc(text)}</text></g>`);
     x += w;
   }
   out.push(`</g>`);

@@ -2,12 +2,17 @@
 import { createHash } from "node:crypto";
 import { htmlTable, type TableSpec } from "./table.ts";
 
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const SPECIAL = /[&<>"']/;
+
+// Called for every cell of 10,000-span tables: most text needs no escaping, so test before replacing.
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text;
 }
 
 /** Coordinates with at most two decimals and no `-0`, so output bytes never depend on float noise. */
 export function num(n: number): string {
+  if (Number.isInteger(n)) return String(n);
   const r = Math.round(n * 100) / 100;
   return Object.is(r, -0) ? "0" : String(r);
 }
@@ -15,7 +20,10 @@ export function num(n: number): string {
 /** Microseconds as Jaeger shows them: `850 µs`, `12.4 ms`, `1.25 s`. */
 export function formatDuration(us: number): string {
   // Drop trailing zeros of the fraction only ("1.50" → "1.5", but "100" stays "100").
-  const trim = (v: number, digits: number) => v.toFixed(digits).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  const trim = (v: number, digits: number) => {
+    const fixed = v.toFixed(digits);
+    return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+  };
   const abs = Math.abs(us);
   if (abs < 1000) return `${trim(us, abs < 10 ? 2 : 0)} µs`;
   if (abs < 1_000_000) {
@@ -33,6 +41,7 @@ export function diagramId(...parts: string[]): string {
 
 /** Cut text to `max` characters with an ellipsis; SVG text doesn't wrap or clip by itself. */
 export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text; // UTF-16 length ≥ character count, so it surely fits.
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
 }
