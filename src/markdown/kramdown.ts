@@ -9,6 +9,7 @@ import { definitionList } from "./kramdown/definition-list.ts";
 import { footnote } from "./kramdown/footnote.ts";
 import { htmlBlock } from "./kramdown/html-block.ts";
 import { listLooseness } from "./kramdown/list-looseness.ts";
+import { paragraphEnd } from "./kramdown/paragraph-end.ts";
 import { strikethrough } from "./kramdown/strikethrough.ts";
 import { strongEmphasis } from "./kramdown/strong-emphasis.ts";
 import { table } from "./kramdown/table.ts";
@@ -23,6 +24,7 @@ export interface KramdownOptions {
 export function kramdownCompat(md: MarkdownIt, options: KramdownOptions = {}): void {
   const { report } = options;
   // Block syntax.
+  md.use(paragraphEnd);
   md.use(htmlBlock);
   md.use(table);
   md.use(definitionList);

@@ -20,6 +20,8 @@ const BLOCK_MODEL = new Set([
   "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li", "main",
   "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
 ]);
+/** Block-level elements of kramdown's HTML_CONTENT_MODEL_SPAN: the inside is inline Markdown. */
+const SPAN_MODEL = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend"]);
 /** Raw elements kramdown keeps verbatim up to the closing tag, even across blank lines. */
 const RAW_MODEL = new Set(["table", "ul", "ol"]);
 
@@ -89,7 +91,7 @@ function detect(md: MarkdownIt, state: StateBlock, startLine: number, endLine: n
   const m = OPEN_TAG.exec(state.src.slice(pos, state.eMarks[startLine]));
   if (!m || m[3] === "/") return undefined;
   const name = m[1]!.toLowerCase();
-  let model: HtmlContentModel | undefined = BLOCK_MODEL.has(name) ? "block" : RAW_MODEL.has(name) ? "raw" : undefined;
+  let model: HtmlContentModel | undefined = BLOCK_MODEL.has(name) ? "block" : SPAN_MODEL.has(name) ? "inline" : RAW_MODEL.has(name) ? "raw" : undefined;
   const attrs = parseAttrs(md, m[2] ?? "");
   // kramdown's `markdown="…"` attribute picks the content model and never reaches the output.
   const markdownAttr = attrs.find(([key]) => key === "markdown")?.[1];

@@ -10,3 +10,10 @@ declare module "markdown-it-footnote" {
   const footnote: PluginSimple;
   export default footnote;
 }
+
+// markdown-it's own block rules, re-registered by paragraph-end.ts with kramdown's terminators.
+declare module "markdown-it/lib/rules_block/*.mjs" {
+  import type { StateBlock } from "markdown-it";
+  const rule: (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+  export default rule;
+}
