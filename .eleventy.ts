@@ -19,6 +19,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setQuietMode(true);
   // The content folder may be any folder (`--input`), so gitignore files outside it must not apply.
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy caches file contents per process; the dev server rebuilds in one process, so a cached
+  // page would survive its edit.
+  eleventyConfig.setUseTemplateCache(false);
   eleventyConfig.ignores.add("**/README.md");
   eleventyConfig.ignores.add("**/_includes/**");
   eleventyConfig.ignores.add("**/_data/**");

@@ -46,6 +46,7 @@ declare module "@11ty/eleventy" {
     setServerPassthroughCopyBehavior(mode: "copy" | "passthrough"): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    setUseTemplateCache(use: boolean): void;
     setDataFileBaseName(name: string): void;
     on(event: "eleventy.before", fn: (e: { runMode: string }) => unknown): void;
     on(event: "eleventy.after", fn: (e: EleventyAfterEvent) => unknown): void;
