@@ -22,7 +22,7 @@
   }
 
   function upgrade(container, index) {
-    var list = container.querySelector(":scope > ul, :scope > ol, :scope > nav > ul, :scope > div > ul");
+    var list = container.querySelector(":scope > ul.tabs-nav, :scope > ul, :scope > ol");
     if (!list) return null;
     var links = Array.prototype.slice.call(list.querySelectorAll('a[href^="#"]'));
     var tabs = [];
@@ -34,17 +34,23 @@
       var tab = document.createElement("button");
       tab.type = "button";
       tab.setAttribute("role", "tab");
-      tab.id = "tab-" + index + "-" + i;
       tab.setAttribute("aria-controls", panel.id);
       tab.textContent = link.textContent.trim();
       panel.setAttribute("role", "tabpanel");
-      panel.setAttribute("aria-labelledby", tab.id);
       panel.setAttribute("tabindex", "0");
       tablist.appendChild(tab);
-      tabs.push({ tab: tab, panel: panel, label: tab.textContent });
+      // The tab takes over the link's id, which the panel's aria-labelledby already names.
+      tabs.push({ tab: tab, panel: panel, label: tab.textContent, id: link.id || "tab-" + index + "-" + i });
     });
     if (tabs.length === 0) return null;
     list.replaceWith(tablist);
+    tabs.forEach(function (t) {
+      t.tab.id = t.id;
+      t.panel.setAttribute("aria-labelledby", t.id);
+      // The label is on the tab now; the no-JS heading inside the panel would repeat it.
+      var title = t.panel.querySelector(":scope > .tabs-panel-title");
+      if (title) title.hidden = true;
+    });
     var group = { tabs: tabs };
 
     function onKey(event) {

@@ -11,9 +11,9 @@
   if (!headings.length) return;
 
   function mark() {
-    // The current section is the last heading above the top band of the viewport.
+    // The current section is the last heading that has reached the reading band below the header.
     var top = document.querySelector(".site-header");
-    var offset = (top ? top.getBoundingClientRect().height : 0) + 24;
+    var offset = (top ? top.getBoundingClientRect().height : 0) + Math.min(window.innerHeight * 0.2, 120);
     var current = headings[0];
     for (var i = 0; i < headings.length; i++) {
       if (headings[i].getBoundingClientRect().top - offset <= 1) current = headings[i];

@@ -37,14 +37,18 @@ function resolveFile(root: string, urlPath: string): string | undefined {
   return candidates.find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
-/** Serve `dir` (with `pathPrefix` stripped from requests) on an ephemeral port of 127.0.0.1. */
-export async function serveStatic(dir: string, pathPrefix = "/"): Promise<StaticServer> {
+/**
+ * Serve `dir` (with `pathPrefix` stripped from requests) on an ephemeral port of 127.0.0.1.
+ * `extra` maps URL paths to files outside the site (e.g. axe-core), so test tools load as
+ * same-origin scripts that the CSP allows.
+ */
+export async function serveStatic(dir: string, pathPrefix = "/", extra: Record<string, string> = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     const headers = { "Content-Security-Policy": CONTENT_SECURITY_POLICY, "Cache-Control": "no-store" };
     const rel = urlPath.startsWith(pathPrefix) ? `/${urlPath.slice(pathPrefix.length)}` : undefined;
-    const file = rel === undefined ? undefined : resolveFile(root, rel);
+    const file = Object.hasOwn(extra, urlPath) ? extra[urlPath] : rel === undefined ? undefined : resolveFile(root, rel);
     if (!file) {
       const notFound = path.join(root, "404.html");
       res.writeHead(404, { ...headers, "Content-Type": TYPES[".html"] });
