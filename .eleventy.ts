@@ -30,7 +30,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(frontMatterPlugin, { ctx });
   eleventyConfig.addPlugin(liquidPlugin, { ctx });
   eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources) });
-  eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources });
+  eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   eleventyConfig.addPlugin(layoutsPlugin, { ctx });
   eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode });
   eleventyConfig.addPlugin(checksPlugin, { ctx });
