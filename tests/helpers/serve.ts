@@ -45,7 +45,8 @@ function resolveFile(root: string, urlPath: string): string | undefined {
 export async function serveStatic(dir: string, pathPrefix = "/", extra: Record<string, string> = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
-    const urlPath = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    // Path only; a URL starting with `//` must not be read as a host name.
+    const urlPath = (req.url ?? "/").split(/[?#]/)[0] ?? "/";
     const headers = { "Content-Security-Policy": CONTENT_SECURITY_POLICY, "Cache-Control": "no-store" };
     const rel = urlPath.startsWith(pathPrefix) ? `/${urlPath.slice(pathPrefix.length)}` : undefined;
     const file = Object.hasOwn(extra, urlPath) ? extra[urlPath] : rel === undefined ? undefined : resolveFile(root, rel);
