@@ -68,7 +68,8 @@ describe("atomic output", () => {
       recoverInterruptedSwap(output);
       const now = await manifest(output);
       const which = JSON.stringify(now) === JSON.stringify(manifestA) ? "A" : JSON.stringify(now) === JSON.stringify(manifestB) ? "B" : "mix";
-      expect(which, `kill after ${delay} ms left a mix`).not.toBe("mix");
+      const differs = (m: Record<string, string>) => Object.keys({ ...m, ...now }).filter((k) => m[k] !== now[k]).sort();
+      expect(which, `kill after ${delay} ms left a mix: differs from A in ${differs(manifestA).join(", ")}; from B in ${differs(manifestB).join(", ")}`).not.toBe("mix");
       seen.add(which);
     }
     expect(seen.size).toBeGreaterThan(0);
