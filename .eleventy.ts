@@ -32,7 +32,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources) });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   eleventyConfig.addPlugin(layoutsPlugin, { ctx });
-  eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode });
+  // Progress goes to stderr, so stdout stays clean for `--reporter json`.
+  eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode, logger: (line: string) => process.stderr.write(`${line}\n`) });
   eleventyConfig.addPlugin(checksPlugin, { ctx });
 
   // Eleventy wants these relative to the input folder; ours live at the project root.

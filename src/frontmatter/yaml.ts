@@ -31,15 +31,16 @@ function countAliases(text: string): number {
 /**
  * @param text the YAML between the fences
  * @param startLine 1-based file line of the first YAML line
+ * @param codePrefix `FM` for front matter, `DATA` for `_data` files: the diagnostics' code prefix
  */
-export function parseYaml(text: string, startLine: number): YamlResult {
+export function parseYaml(text: string, startLine: number, codePrefix: "FM" | "DATA" = "FM"): YamlResult {
   const diagnostics: Omit<Diagnostic, "file">[] = [];
   const aliases = countAliases(text);
   if (aliases > MAX_ALIASES) {
     diagnostics.push({
       severity: "error",
-      code: "FM_YAML_ALIASES",
-      message: `front matter uses ${aliases} YAML aliases (the limit is ${MAX_ALIASES})`,
+      code: `${codePrefix}_YAML_ALIASES`,
+      message: `${codePrefix === "FM" ? "front matter uses" : "the file uses"} ${aliases} YAML aliases (the limit is ${MAX_ALIASES})`,
       line: startLine,
       hint: "write the values out instead of using `*alias` references",
     });
@@ -54,8 +55,8 @@ export function parseYaml(text: string, startLine: number): YamlResult {
       // Ruby's YAML (Jekyll) keeps the last value of a duplicated key; so do we, with a warning.
       diagnostics.push({
         severity: "warning",
-        code: "FM_DUPLICATE_KEY",
-        message: "duplicated front matter key; the last value wins",
+        code: `${codePrefix}_DUPLICATE_KEY`,
+        message: "duplicated key; the last value wins",
         line: startLine + line0,
         column: (error.mark?.column ?? 0) + 1,
         hint: "remove one of the two entries",
@@ -68,8 +69,8 @@ export function parseYaml(text: string, startLine: number): YamlResult {
     const unknownTag = /unknown tag/.test(error.reason);
     diagnostics.push({
       severity: "error",
-      code: unknownTag ? "FM_YAML_TAG" : "FM_YAML_SYNTAX",
-      message: `invalid YAML in front matter: ${error.reason}`,
+      code: unknownTag ? `${codePrefix}_YAML_TAG` : `${codePrefix}_YAML_SYNTAX`,
+      message: `invalid YAML${codePrefix === "FM" ? " in front matter" : ""}: ${error.reason}`,
       line: startLine + (unclosed ?? line0),
       column: unclosed === undefined ? (error.mark?.column ?? 0) + 1 : undefined,
       hint: unknownTag

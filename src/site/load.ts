@@ -1,7 +1,8 @@
 // Loads and validates the site's data files, reporting a writer's mistake at file:line instead of crashing.
 import fs from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
+import { parseYaml } from "../frontmatter/yaml.ts";
+import { locateKey } from "../frontmatter/locate.ts";
 import type { z } from "zod";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
@@ -50,6 +51,11 @@ export function lineOfKey(text: string, key: string | number | undefined): numbe
   return i >= 0 ? i + 1 : undefined;
 }
 
+function lineOf(text: string, keyPath: (string | number)[]): number | undefined {
+  const index = locateKey(text, keyPath);
+  return index === undefined ? undefined : index + 1;
+}
+
 function loadOne<S extends z.ZodType>(
   file: string,
   schema: S,
@@ -70,21 +76,11 @@ function loadOne<S extends z.ZodType>(
     return fallback;
   }
   const text = fs.readFileSync(file, "utf8");
-  let raw: unknown;
-  try {
-    // js-yaml 4's default schema is the safe one: no custom tags, no functions.
-    raw = yaml.load(text, { filename: file });
-  } catch (err) {
-    const mark = (err as { mark?: { line?: number } }).mark;
-    diagnostics.error({
-      code: "DATA_YAML",
-      message: `${path.basename(file)} is not valid YAML: ${(err as Error).message.split("\n")[0]}`,
-      file: shown,
-      line: mark?.line !== undefined ? mark.line + 1 : undefined,
-      hint: "Fix the YAML syntax at that line (indentation, quotes, tabs).",
-    });
-    return fallback;
-  }
+  // The one safe YAML parser the build uses for front matter too: safe schema, capped aliases.
+  const parsed = parseYaml(text, 1, "DATA");
+  for (const d of parsed.diagnostics) diagnostics.report({ ...d, file: shown });
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return fallback;
+  let raw = parsed.data;
   // An empty file means "nothing listed" for the optional files.
   if (raw == null && !required) raw = Array.isArray(fallback) ? [] : {};
   const result = schema.safeParse(raw);
@@ -95,7 +91,7 @@ function loadOne<S extends z.ZodType>(
       code: "DATA_INVALID",
       message: `${path.basename(file)}: ${where}: ${issue.message}`,
       file: shown,
-      line: lineOfKey(text, issue.path.at(-1) as string | number | undefined),
+      line: lineOf(text, issue.path.filter((p): p is string | number => typeof p !== "symbol")),
       hint: "Correct the value; the fields and their types are documented in src/site/schema.ts.",
     });
   }

@@ -1,7 +1,8 @@
 // Holds the validated site data for one build and keeps Eleventy from loading those files raw.
 import path from "node:path";
-import yaml from "js-yaml";
+import { parseYaml } from "../frontmatter/yaml.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { displayPath } from "../diagnostics/source-lines.ts";
 import { loadSiteData, type SiteDataFiles } from "./load.ts";
 
 /**
@@ -40,6 +41,8 @@ export class SiteDataStore {
   /** Parser for Eleventy's YAML data extension: the safe schema, and nothing for the files we own. */
   parseDataFile(contents: string, filePath: string): unknown {
     if (this.owns(filePath)) return undefined;
-    return yaml.load(contents, { filename: filePath });
+    const parsed = parseYaml(contents, 1, "DATA");
+    for (const d of parsed.diagnostics) this.diagnostics.report({ ...d, file: displayPath(filePath) });
+    return parsed.data;
   }
 }

@@ -148,7 +148,7 @@ describe("site schema", () => {
     const data = loadSiteData(dir, diagnostics);
     const codes = diagnostics.errors.map((d) => [d.code, d.line]);
     expect(codes).toContainEqual(["DATA_INVALID", 3]);
-    expect(codes.some(([code]) => code === "DATA_YAML")).toBe(true);
+    expect(codes.some(([code]) => code === "DATA_YAML_SYNTAX")).toBe(true);
     expect(data.contributors).toEqual({});
     expect(data.navigation).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
