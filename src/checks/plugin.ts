@@ -7,6 +7,7 @@ import { displayPath, markdownReporter } from "../diagnostics/source-lines.ts";
 import { LinkLines } from "./link-lines.ts";
 import { checkLinks, type BuiltPage } from "./links.ts";
 import { unsafeHtmlRule } from "./unsafe-html.ts";
+import { assertInsideOutput } from "./output-containment.ts";
 
 export interface ChecksOptions {
   ctx: BuildContext;
@@ -21,6 +22,11 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions)
 
   // Eleventy's event reports its configured output folder, not the staging folder we build into.
   const outputDir = ctx.dirs.output;
+  // Transforms run before Eleventy writes a file: the last moment to refuse a path outside the output.
+  eleventyConfig.addTransform("output-containment", function (content) {
+    if (this.page.outputPath) assertInsideOutput(outputDir, this.page.outputPath, displayPath(this.page.inputPath));
+    return content;
+  });
   eleventyConfig.on("eleventy.after", ({ results }) => {
     const pages: BuiltPage[] = [];
     for (const r of results) {
