@@ -7,6 +7,10 @@ import { createBuildContext, type BuildOptions } from "../build/context.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CLIENT_JS, INJECT, NO_BUILD_PAGE, OVERLAY_CSS } from "./client.ts";
 import { contentType, resolveRequest } from "./static-files.ts";
+import { CONTENT_SECURITY_POLICY } from "../layouts/csp.ts";
+
+// The preview enforces the production CSP, so a writer sees a blocked inline script before readers do.
+const HEADERS = { "content-security-policy": CONTENT_SECURITY_POLICY, "cache-control": "no-store" };
 
 export interface ServeOptions {
   port: number;
@@ -96,7 +100,7 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     let file = resolved.kind === "file" ? resolved.file : path.join(output, "404.html");
     const status = resolved.kind === "file" ? 200 : 404;
     if (!fs.existsSync(file)) {
-      res.writeHead(fs.existsSync(output) ? 404 : 503, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(fs.existsSync(output) ? 404 : 503, { ...HEADERS, "content-type": "text/html; charset=utf-8" });
       res.end(NO_BUILD_PAGE);
       return;
     }
@@ -106,7 +110,7 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
       const html = body.toString("utf8");
       body = html.includes("</head>") ? html.replace("</head>", `${INJECT}</head>`) : INJECT + html;
     }
-    res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+    res.writeHead(status, { ...HEADERS, "content-type": type });
     res.end(body);
   });
 

@@ -5,6 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { serve, type DevServer } from "../../src/serve/dev-server.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/layouts/csp.ts";
 import { hasChromium, launchChromium } from "../helpers/browser.ts";
 import { parseDocument } from "../helpers/html.ts";
 import { makeTempDir, writeFiles } from "../helpers/site.ts";
@@ -13,14 +14,14 @@ const GOOD = "---\ntitle: Preview page\n---\n## Hello preview\n\nFirst version.\
 const BROKEN = '---\ntitle: Preview page\nflags:\n  beta: "no"\n---\nBroken.\n';
 
 /** Raw GET, so paths like `/%2e%2e/` reach the server unnormalised. */
-function get(url: string, rawPath: string): Promise<{ status: number; body: string }> {
+function get(url: string, rawPath: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request({ hostname, port, path: rawPath, method: "GET", timeout: 10_000 }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on("timeout", () => req.destroy(new Error(`timeout on ${rawPath}`)));
     req.on("error", reject);
@@ -48,6 +49,7 @@ describe("dev server", () => {
     expect(new URL(server.url).hostname).toBe("127.0.0.1");
     const res = await get(server.url, "/");
     expect(res.status).toBe(200);
+    expect(res.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
     const doc = parseDocument(res.body);
     expect(doc.querySelector('script[src="/__dev/client.js"]')).not.toBeNull();
     expect(doc.querySelector("h1")?.textContent).toContain("Preview page");
@@ -115,6 +117,10 @@ describe("dev server", () => {
       const browser = await launchChromium();
       try {
         const page = await browser.newPage();
+        const violations: string[] = [];
+        page.on("console", (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
         await page.goto(server.url);
         await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("First version."));
         fs.writeFileSync(path.join(input, "index.md"), BROKEN);
@@ -124,6 +130,8 @@ describe("dev server", () => {
         fs.writeFileSync(path.join(input, "index.md"), GOOD.replace("First version.", "Fixed version."));
         await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("Fixed version."), undefined, { timeout: 30_000 });
         expect(await page.locator("#dev-error-overlay").count()).toBe(0);
+        // The preview sends the production CSP; the live-reload client and overlay live within it.
+        expect(violations).toEqual([]);
       } finally {
         await browser.close();
       }
