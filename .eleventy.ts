@@ -9,6 +9,7 @@ import { liquidPlugin } from "./src/liquid/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { traceDiagramsPlugin } from "./src/traces/plugin.ts";
 import { layoutsPlugin } from "./src/layouts/plugin.ts";
+import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { checksPlugin } from "./src/checks/plugin.ts";
 
@@ -32,6 +33,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources) });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   eleventyConfig.addPlugin(layoutsPlugin, { ctx });
+  // A Jekyll project's `site.*` replaces the theme's, so it comes after the layouts (no-op otherwise).
+  eleventyConfig.addPlugin(jekyllPlugin, { ctx });
   // Progress goes to stderr, so stdout stays clean for `--reporter json`.
   eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode, logger: (line: string) => process.stderr.write(`${line}\n`) });
   eleventyConfig.addPlugin(checksPlugin, { ctx });

@@ -9,6 +9,7 @@ import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
 import { isInside } from "../content/permalink.ts";
+import { openJekyllProject, THEME_DATA_DIR } from "../jekyll/project.ts";
 
 /** Bad configuration or command-line use: exit code 2. */
 export class ConfigError extends Error {}
@@ -39,10 +40,23 @@ export function checkFolders(options: BuildOptions): void {
 
 /** Run the stages up to Eleventy's output, into `writeTo`. Shared by the build and the dev server. */
 export async function runPipeline(ctx: BuildContext): Promise<number> {
+  // A Jekyll project (`_config.yml` at the input root): its pages live in its `source` folder, and
+  // our theme's neutral data replaces the guide's `_data/` (the project's own is its `site.data`).
+  const jekyll = openJekyllProject(ctx.dirs.input);
+  for (const d of jekyll.diagnostics) ctx.diagnostics.report(d);
+  if (ctx.diagnostics.errors.length > 0) return 0;
+  if (jekyll.project) {
+    ctx.jekyll = jekyll.project;
+    ctx.dirs.input = jekyll.project.config.source;
+    ctx.dirs.data = THEME_DATA_DIR;
+  }
   const site = loadSiteData(ctx.dirs.includes, ctx.dirs.data, ctx.diagnostics);
-  // `--path-prefix` wins over `baseurl` in _data/site.yaml.
-  ctx.options.pathPrefix = ctx.options.pathPrefix === undefined ? site.pathPrefix : normalizePrefix(ctx.options.pathPrefix);
-  ctx.scan = scanContent(ctx.dirs.input, site.vocab);
+  // `--path-prefix` wins over `baseurl` in _config.yml or _data/site.yaml.
+  const given = ctx.options.pathPrefix;
+  ctx.options.pathPrefix = normalizePrefix(given ?? ctx.jekyll?.config.baseurl ?? site.pathPrefix);
+  if (ctx.jekyll && given !== undefined) ctx.jekyll.baseurl = ctx.options.pathPrefix.replace(/\/$/, "");
+  const vocab = ctx.jekyll ? ctx.jekyll.vocabulary(site.vocab) : site.vocab;
+  ctx.scan = scanContent(ctx.dirs.input, vocab, ctx.jekyll?.profile(site.vocab.layouts));
   for (const d of ctx.scan.diagnostics) ctx.diagnostics.report(d);
   if (ctx.diagnostics.errors.length > 0) return 0;
 

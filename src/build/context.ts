@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { SourceRegistry } from "../diagnostics/source-lines.ts";
 import type { ScanResult } from "../content/scan.ts";
+import type { JekyllProject } from "../jekyll/project.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,6 +30,8 @@ export interface BuildContext {
   sources: SourceRegistry;
   /** The content scan, once it has run: validated pages and their parsed front matter. */
   scan?: ScanResult;
+  /** Set when the input is a Jekyll project (`_config.yml` at its root): see src/jekyll/. */
+  jekyll?: JekyllProject;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {

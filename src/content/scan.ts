@@ -28,8 +28,27 @@ export interface ScannedPage {
   /** The front matter YAML text, keyed for the cached parse Eleventy's engine uses. */
   yaml: string | undefined;
   data: FrontMatter;
-  /** Output file relative to the output folder. */
+  /** Output file relative to the output folder ("" for a page that is read but not written). */
   outputFile: string;
+  /** Path relative to the input folder, `/`-separated. */
+  rel: string;
+  /** The front matter as Eleventy and Liquid see it (for a Jekyll project: with its defaults). */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * What differs between our content folder and a Jekyll project (src/jekyll/profile.ts): which
+ * files are read, what a file without front matter is, front matter defaults, and URLs.
+ */
+export interface ScanProfile {
+  /** Read this file or folder? `rel` is relative to the input folder, `/`-separated. */
+  accepts(rel: string, isDir: boolean): boolean;
+  /** A page file without front matter is a static file to copy (Jekyll), not a page. */
+  staticWithoutFrontMatter: boolean;
+  /** Front matter as the page sees it (e.g. Jekyll's `defaults` under it); may warn. */
+  prepare(rel: string, data: Record<string, unknown>, yaml: string, yamlStartLine: number): { data: Record<string, unknown>; diagnostics: (Omit<Diagnostic, "file"> & { file?: string })[] };
+  /** The page's permalink when it sets none (or a pattern); `false`: read and listed, not written. */
+  permalink(rel: string, data: Record<string, unknown>): string | false;
 }
 
 export interface ScanResult {
@@ -39,14 +58,34 @@ export interface ScanResult {
   /** Parsed YAML by its text, so Eleventy's front matter engine doesn't parse twice. */
   parsedYaml: Map<string, unknown>;
   diagnostics: Diagnostic[];
+  /** Pages read but not written (`permalink: false`, a Jekyll collection with `output: false`). */
+  unwritten: ScannedPage[];
+  /** Files copied as they are (a Jekyll project's images, files without front matter…). */
+  staticFiles: string[];
 }
 
-function walk(dir: string, root: string, out: string[], diagnostics: Diagnostic[], ignored: string[]): void {
+/** Our content folder: every .md/.html page except README.md, outside the special folders. */
+export const DEFAULT_PROFILE: ScanProfile = {
+  accepts: (rel, isDir) => {
+    const name = rel.slice(rel.lastIndexOf("/") + 1);
+    return !name.startsWith(".") && (isDir ? !SKIP_DIRS.has(name) : name !== "README.md");
+  },
+  staticWithoutFrontMatter: false,
+  prepare: (_rel, data) => ({ data, diagnostics: [] }),
+  permalink: (rel) => defaultPermalink(rel),
+};
+
+function walk(dir: string, root: string, out: string[], diagnostics: Diagnostic[], ignored: string[], profile: ScanProfile = DEFAULT_PROFILE): void {
   // Sorted so diagnostics and page order never depend on directory order.
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
+    const rel = path.relative(root, full).split(path.sep).join("/");
+    if (!profile.accepts(rel, entry.isDirectory())) {
+      // Eleventy reads the input folder itself: what we skip, it must skip too.
+      if (profile !== DEFAULT_PROFILE) ignored.push(entry.isDirectory() ? `${full}/**` : full);
+      continue;
+    }
     if (entry.isSymbolicLink()) {
       let real: string;
       try {
@@ -61,22 +100,22 @@ function walk(dir: string, root: string, out: string[], diagnostics: Diagnostic[
         continue;
       }
       if (fs.statSync(full).isDirectory()) continue; // Its files are reached through their real path.
-      if (PAGE_EXTENSIONS.includes(path.extname(entry.name))) out.push(full);
+      out.push(full);
       continue;
     }
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, root, out, diagnostics, ignored);
-    } else if (entry.isFile() && PAGE_EXTENSIONS.includes(path.extname(entry.name)) && entry.name !== "README.md") {
-      out.push(full);
-    }
+    if (entry.isDirectory()) walk(full, root, out, diagnostics, ignored, profile);
+    else if (entry.isFile()) out.push(full);
   }
 }
 
-export function scanContent(inputDir: string, vocab: SiteVocabulary): ScanResult {
+export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: ScanProfile = DEFAULT_PROFILE): ScanResult {
   const diagnostics: Diagnostic[] = [];
   const ignored: string[] = [];
-  const files: string[] = [];
-  walk(inputDir, inputDir, files, diagnostics, ignored);
+  const found: string[] = [];
+  walk(inputDir, inputDir, found, diagnostics, ignored, profile);
+  const files = found.filter((f) => PAGE_EXTENSIONS.includes(path.extname(f)));
+  const staticFiles = found.filter((f) => !PAGE_EXTENSIONS.includes(path.extname(f)));
+  const unwritten: ScannedPage[] = [];
 
   const pages: ScannedPage[] = [];
   const parsedYaml = new Map<string, unknown>();
@@ -91,6 +130,13 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary): ScanResult
     if (byteProblems.some((d) => d.severity === "error")) continue;
 
     const parts = splitFrontMatter(buf.toString("utf8"));
+    const rel = path.relative(inputDir, file).split(path.sep).join("/");
+    if (parts.yaml === undefined && profile.staticWithoutFrontMatter) {
+      // Jekyll copies a file without front matter as it is, Markdown included.
+      staticFiles.push(file);
+      ignored.push(file);
+      continue;
+    }
     if (parts.language && parts.language !== "yaml") {
       report({ severity: "error", code: "FM_LANGUAGE", message: `front matter language \`${parts.language}\` is not allowed`, line: 1, hint: "use YAML front matter: a plain `---` line" });
       continue;
@@ -110,27 +156,39 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary): ScanResult
       report({ severity: "error", code: "CONTENT_EMPTY", message: "the page has no front matter / no content", line: 1, hint: "add front matter with a `title:` and some content, or delete the file" });
       continue;
     }
+    if (data && typeof data === "object" && !Array.isArray(data)) {
+      const prepared = profile.prepare(rel, data as Record<string, unknown>, parts.yaml ?? "", parts.yamlStartLine);
+      for (const d of prepared.diagnostics) diagnostics.push({ file: display, ...d });
+      data = prepared.data;
+    }
     const validated = validateFrontMatter(data, parts.yaml ?? "", parts.yamlStartLine, vocab);
     validated.diagnostics.forEach(report);
     if (!validated.data) continue;
     const fm = validated.data;
 
+    const raw = { ...(data as Record<string, unknown>) };
     let permalink: string;
-    if (fm.permalink === false) continue; // Not written: nothing to collide.
-    if (typeof fm.permalink === "string") {
+    const chosen = profile === DEFAULT_PROFILE ? fm.permalink : profile.permalink(rel, raw);
+    if (chosen === false || fm.permalink === false) {
+      // Not written: nothing to collide.
+      unwritten.push({ file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, data: fm, outputFile: "", rel, raw });
+      continue;
+    }
+    if (typeof chosen === "string") {
+      if (profile !== DEFAULT_PROFILE) raw.permalink = chosen;
       try {
-        assertSafePermalink(fm.permalink);
+        assertSafePermalink(chosen);
       } catch (error) {
         if (!(error instanceof UnsafePermalinkError)) throw error;
         const idx = locateKey(parts.yaml ?? "", ["permalink"]);
-        report({ severity: "error", code: "FM_PERMALINK_UNSAFE", message: `permalink \`${fm.permalink.replace(/\0/g, "\\0")}\` ${error.message}`, line: parts.yamlStartLine + (idx ?? 0), hint: "write a plain path from the site root, e.g. `/user-guide/tracing/`" });
+        report({ severity: "error", code: "FM_PERMALINK_UNSAFE", message: `permalink \`${chosen.replace(/\0/g, "\\0")}\` ${error.message}`, line: parts.yamlStartLine + (idx ?? 0), hint: "write a plain path from the site root, e.g. `/user-guide/tracing/`" });
         continue;
       }
-      permalink = normalizePermalink(fm.permalink.startsWith("/") ? fm.permalink : `/${fm.permalink}`);
+      permalink = normalizePermalink(chosen.startsWith("/") ? chosen : `/${chosen}`);
     } else {
       permalink = defaultPermalink(path.relative(inputDir, file));
     }
-    const page: ScannedPage = { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, data: fm, outputFile: outputFileFor(permalink) };
+    const page: ScannedPage = { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, data: fm, outputFile: outputFileFor(permalink), rel, raw };
     // Case-insensitive: macOS and Windows checkouts, and many static hosts, fold case.
     const key = page.outputFile.toLowerCase();
     const other = outputs.get(key);
@@ -148,5 +206,5 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary): ScanResult
     outputs.set(key, page);
     pages.push(page);
   }
-  return { pages, ignored, parsedYaml, diagnostics };
+  return { pages, ignored, parsedYaml, diagnostics, unwritten, staticFiles };
 }

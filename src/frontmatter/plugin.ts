@@ -13,8 +13,10 @@ export class FrontMatterLanguageError extends Error {}
 
 /** Parse YAML for Eleventy, reusing what the content scan already parsed and validated. */
 function yamlEngine(ctx: BuildContext) {
-  return (text: string): Record<string, unknown> => {
-    const cached = ctx.scan?.parsedYaml.get(text);
+  const byFile = new Map((ctx.scan?.pages ?? []).map((p) => [p.file, p.raw]));
+  // Eleventy 3 passes the file; a Jekyll page's data also depends on it (its `defaults`, its URL).
+  return (text: string, options?: { filePath?: string }): Record<string, unknown> => {
+    const cached = (options?.filePath ? byFile.get(path.resolve(options.filePath)) : undefined) ?? ctx.scan?.parsedYaml.get(text);
     // Eleventy adds keys to the data object it gets; hand it a copy so the cache stays clean.
     const data = cached !== undefined ? structuredClone(cached) : parseYaml(text, 1).data;
     const record = (data && typeof data === "object" && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
