@@ -85,3 +85,10 @@ declare module "@11ty/eleventy" {
     directories?: { input: string; output: string; includes: string; data: string };
   }
 }
+
+// Liquid stage: Jekyll filters that only Liquid gets (Eleventy's universal `slugify` must stay for Nunjucks).
+declare module "@11ty/eleventy" {
+  export interface UserConfig {
+    addLiquidFilter(name: string, fn: Filter): void;
+  }
+}

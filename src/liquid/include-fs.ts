@@ -15,8 +15,14 @@ function real(file: string): string {
   }
 }
 
-export function includesFileSystem() {
+export interface IncludesFsOptions {
+  /** Rewrites an include's text as it is read (e.g. lax outputs); `file` is absolute. */
+  transform?: (file: string, text: string) => string;
+}
+
+export function includesFileSystem(options: IncludesFsOptions = {}) {
   const containsSync = (root: string, file: string) => isInside(real(root), real(file));
+  const transform = options.transform ?? ((_file: string, text: string) => text);
   return {
     sep: path.sep,
     dirname: (file: string) => path.dirname(file),
@@ -25,7 +31,7 @@ export function includesFileSystem() {
     contains: async (root: string, file: string) => containsSync(root, file),
     existsSync: (file: string) => fs.existsSync(file) && fs.statSync(file).isFile(),
     exists: async (file: string) => fs.existsSync(file) && fs.statSync(file).isFile(),
-    readFileSync: (file: string) => fs.readFileSync(file, "utf8"),
-    readFile: async (file: string) => fs.promises.readFile(file, "utf8"),
+    readFileSync: (file: string) => transform(file, fs.readFileSync(file, "utf8")),
+    readFile: async (file: string) => transform(file, await fs.promises.readFile(file, "utf8")),
   };
 }
