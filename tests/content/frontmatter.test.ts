@@ -21,8 +21,8 @@ describe("guide front matter", () => {
   describe.each(pages.map((p) => [p.file, p] as const))("%s", (_file, page) => {
     const d = page.data;
 
-    it("uses the article layout and has a title and a description", () => {
-      expect(d.layout).toBe("article");
+    it("uses the article layout (the home page: home) and has a title and a description", () => {
+      expect(d.layout).toBe(page.file === "index.md" ? "home" : "article");
       expect(typeof d.title === "string" && d.title.trim().length > 0).toBe(true);
       expect(typeof d.description === "string" && d.description.trim().length > 20).toBe(true);
     });
