@@ -23,10 +23,14 @@ export default function (eleventyConfig: UserConfig) {
   // Eleventy caches file contents per process; the dev server rebuilds in one process, so a cached
   // page would survive its edit.
   eleventyConfig.setUseTemplateCache(false);
-  eleventyConfig.ignores.add("**/README.md");
-  eleventyConfig.ignores.add("**/_includes/**");
-  eleventyConfig.ignores.add("**/_data/**");
-  eleventyConfig.ignores.add("**/node_modules/**");
+  // Eleventy matches ignores against paths from the working directory, where `**` never crosses a
+  // `..`: an input folder outside it (`--input /elsewhere`) needs its own prefix, or its _includes/
+  // and README.md would be built as pages.
+  const fromCwd = path.relative(process.cwd(), dirs.input).split(path.sep).join("/");
+  for (const glob of ["**/README.md", "**/_includes/**", "**/_data/**", "**/node_modules/**"]) {
+    eleventyConfig.ignores.add(glob);
+    if (fromCwd.startsWith("..")) eleventyConfig.ignores.add(`${fromCwd}/${glob}`);
+  }
 
   eleventyConfig.addPlugin(frontMatterPlugin, { ctx });
   eleventyConfig.addPlugin(liquidPlugin, { ctx });
