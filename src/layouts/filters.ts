@@ -1,4 +1,4 @@
-// Template filters the layouts call: plan box, tag and contributor links, TOC, navigation, dates, URLs.
+// Template filters the layouts call: plan box, tag and contributor links, TOC, navigation, dates, URLs, titles.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteDataStore } from "../site/store.ts";
@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY, headersFile } from "./csp.ts";
 import { LastUpdated, readableDate } from "./last-updated.ts";
 import { pageNav, type NavSection } from "./navigation.ts";
 import { asList } from "./page-data.ts";
+import { pageTitle } from "./page-title.ts";
 import { includedTiers, planBox, TIER_LABELS } from "./plans.ts";
 import { slugify } from "./taxonomy.ts";
 import { tableOfContents } from "./toc.ts";
@@ -70,4 +71,5 @@ export function registerFilters(eleventyConfig: UserConfig, deps: FilterDeps): v
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(store, url));
   eleventyConfig.addFilter("headersFile", (prefix: string) => headersFile(prefix));
   eleventyConfig.addFilter("csp", () => CONTENT_SECURITY_POLICY);
+  eleventyConfig.addFilter("pageTitle", (title: string | undefined, siteTitle: string) => pageTitle(title, siteTitle ?? ""));
 }

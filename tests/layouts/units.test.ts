@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { LastUpdated, readableDate } from "../../src/layouts/last-updated.ts";
 import { pageNav, resolveNavigation } from "../../src/layouts/navigation.ts";
+import { pageTitle, TITLE_MAX_LENGTH } from "../../src/layouts/page-title.ts";
 import { includedTiers, planBox } from "../../src/layouts/plans.ts";
 import { redirectOutputPath } from "../../src/layouts/redirects.ts";
 import { slugify } from "../../src/layouts/taxonomy.ts";
@@ -152,5 +153,22 @@ describe("site schema", () => {
     expect(data.contributors).toEqual({});
     expect(data.navigation).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("page titles", () => {
+  const site = "Distributed Tracing with Jaeger";
+  it("puts the page before the site", () => {
+    expect(pageTitle("Jaeger APIs", site)).toBe("Jaeger APIs · Distributed Tracing with Jaeger");
+  });
+  it("is the site title alone on the home page or without a title", () => {
+    expect(pageTitle(site, site)).toBe(site);
+    expect(pageTitle(undefined, site)).toBe(site);
+    expect(pageTitle("  ", site)).toBe(site);
+  });
+  it("drops the site title when both would pass the length limit", () => {
+    const long = "Tracing data in Kibana and OpenSearch Dashboards";
+    expect(`${long} · ${site}`.length).toBeGreaterThan(TITLE_MAX_LENGTH);
+    expect(pageTitle(long, site)).toBe(long);
   });
 });
