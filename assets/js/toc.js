@@ -1,7 +1,17 @@
-// On-page TOC: marks the link of the section being read (aria-current) as the reader scrolls.
+// On-page TOC: marks the link of the section being read (aria-current) as the reader scrolls, and
+// keeps its <details> open where it is shown as the right rail, so its state says what the reader sees.
 (function () {
   var toc = document.querySelector("[data-toc]");
-  if (!toc || !("IntersectionObserver" in window)) return;
+  if (!toc) return;
+  var details = toc.querySelector("details");
+  // Matches the rail's breakpoint in site.css; below it the box stays as the reader left it.
+  var rail = window.matchMedia("(min-width: 75rem)");
+  function syncOpen() {
+    if (details && rail.matches) details.open = true;
+  }
+  rail.addEventListener("change", syncOpen);
+  syncOpen();
+  if (!("IntersectionObserver" in window)) return;
   var links = Array.prototype.slice.call(toc.querySelectorAll('a[href^="#"]'));
   var headings = links
     .map(function (link) {
