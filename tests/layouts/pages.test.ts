@@ -139,6 +139,19 @@ describe("reading features in the HTML", () => {
       ["#a-detail", "A detail"],
       ["#second-section", "Second section"],
     ]);
+    // A <details> named by its summary, closed in the HTML: phones show one line until it is opened.
+    const details = toc?.querySelector(":scope > details");
+    expect(details?.hasAttribute("open")).toBe(false);
+    const summary = details?.querySelector(":scope > summary");
+    expect(summary?.textContent).toBe("On this page");
+    expect(toc?.getAttribute("aria-labelledby")).toBe(summary?.id);
+  });
+
+  it("labels the status badges and the tags with text, not aria-label on a list", () => {
+    const d = doc("/a/");
+    expect(d.querySelector(".badges")?.firstElementChild?.textContent).toBe("Status:");
+    expect(d.querySelector(".page-tags > .visually-hidden")?.textContent).toBe("Tags:");
+    expect(d.querySelectorAll("ul[aria-label], ol[aria-label]").length).toBe(0);
   });
 
   it("marks the current page in the sidebar, with breadcrumbs and previous/next from navigation.yaml", () => {
