@@ -42,7 +42,7 @@ export function checkFolders(options: BuildOptions): void {
 export async function runPipeline(ctx: BuildContext): Promise<number> {
   // A Jekyll project (`_config.yml` at the input root): its pages live in its `source` folder, and
   // our theme's neutral data replaces the guide's `_data/` (the project's own is its `site.data`).
-  const jekyll = openJekyllProject(ctx.dirs.input);
+  const jekyll = ctx.options.compat === false ? { diagnostics: [] } : openJekyllProject(ctx.dirs.input);
   for (const d of jekyll.diagnostics) ctx.diagnostics.report(d);
   if (ctx.diagnostics.errors.length > 0) return 0;
   if (jekyll.project) {

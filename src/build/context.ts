@@ -20,6 +20,11 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** `build` writes a production site; `serve` is the writers' preview. */
   mode: "build" | "serve";
+  /**
+   * The Jekyll compatibility layer: `_config.yml` projects, `page.*`, lax and undefined-variable checks
+   * in Liquid. Default: true. `false` exists to measure what the layer costs (bench/jekyll-cost.ts).
+   */
+  compat?: boolean;
 }
 
 export interface BuildContext {

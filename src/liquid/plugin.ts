@@ -16,6 +16,7 @@ export interface LiquidOptions {
 
 export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions): void {
   const { diagnostics, sources } = ctx;
+  const compat = ctx.options.compat !== false;
   const reportLax = (file: string, findings: LaxFinding[], lineOf: (line0: number) => number) => {
     for (const f of findings) {
       diagnostics.warn({
@@ -34,11 +35,12 @@ export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions)
     dynamicPartials: false,
     strictFilters: true,
     // Undefined variables are caught node by node (undefined.ts); conditions and `default` stay legal.
-    strictVariables: true,
-    lenientIf: true,
+    strictVariables: compat,
+    lenientIf: compat,
     root: [`${ctx.dirs.input}/_includes`],
     fs: includesFileSystem({
       transform: (file, text) => {
+        if (!compat) return text;
         const lax = rewriteLax(text);
         reportLax(file, lax.findings, (line0) => line0 + 1);
         return lax.text;
@@ -46,7 +48,7 @@ export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions)
     }),
   });
 
-  eleventyConfig.addPreprocessor("liquid-lax", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
+  if (compat) eleventyConfig.addPreprocessor("liquid-lax", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
     const lax = rewriteLax(content);
     if (lax.findings.length === 0) return undefined;
     reportLax(this.inputPath, lax.findings, (line0) => sources.fileLine(this.inputPath, line0));
@@ -57,6 +59,7 @@ export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions)
   const siteUrl = () => (ctx.jekyll ? ctx.jekyll.config.url : "");
   for (const [name, filter] of Object.entries(jekyllFilters({ baseurl, url: siteUrl }))) eleventyConfig.addLiquidFilter(name, filter);
 
+  if (!compat) return;
   const scope = liquidScope(ctx);
   eleventyConfig.amendLibrary("liquid", (lib: Liquid) => {
     const render = lib.render.bind(lib);
