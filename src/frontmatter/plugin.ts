@@ -34,14 +34,6 @@ export function frontMatterPlugin(eleventyConfig: UserConfig, { ctx }: FrontMatt
   eleventyConfig.setFrontMatterParsingOptions({
     engines: { yaml: yamlEngine(ctx), js: rejectCode, javascript: rejectCode, node: rejectCode },
   });
-  // Site data (`_data/*.yaml`) goes through the same safe parser.
-  eleventyConfig.addDataExtension("yaml,yml", {
-    parser: (text: string, file: string) => {
-      const parsed = parseYaml(text, 1);
-      for (const d of parsed.diagnostics) ctx.diagnostics.report({ ...d, file });
-      return parsed.data ?? {};
-    },
-  });
   for (const page of ctx.scan?.pages ?? []) ctx.sources.setBodyStart(page.file, page.bodyStartLine);
   // Eleventy's ignore globs are relative to the working directory.
   for (const file of ctx.scan?.ignored ?? []) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
