@@ -1,4 +1,5 @@
 // The build context: options and shared collectors that every pipeline stage receives.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
@@ -46,6 +47,22 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   mode: "build",
 };
 
+/**
+ * Where a content folder's site data (`site.yaml`, `contributors.yaml`, `tags.yaml`,
+ * `navigation.yaml`) lives: its own `_data/`, else a `_data/` beside it (this repository's layout:
+ * `content/` next to `_data/`), else the theme's neutral defaults. A folder built with `--input`
+ * must never get another site's navigation, tags or contributors.
+ */
+export function dataDirFor(input: string): string {
+  for (const dir of [path.join(input, "_data"), path.join(path.dirname(input), "_data")]) {
+    if (fs.existsSync(path.join(dir, "site.yaml"))) return dir;
+  }
+  return NEUTRAL_DATA_DIR;
+}
+
+/** The theme's defaults for a content folder that brings no site data of its own. */
+export const NEUTRAL_DATA_DIR = path.join(PROJECT_ROOT, "src/jekyll/theme-data");
+
 export function createBuildContext(options: Partial<BuildOptions> = {}, writeTo?: string): BuildContext {
   const opts: BuildOptions = { ...DEFAULT_OPTIONS, ...options };
   const input = path.resolve(opts.input);
@@ -56,7 +73,7 @@ export function createBuildContext(options: Partial<BuildOptions> = {}, writeTo?
       input,
       output: path.resolve(writeTo ?? opts.output),
       includes: path.join(PROJECT_ROOT, "_includes"),
-      data: path.join(PROJECT_ROOT, "_data"),
+      data: dataDirFor(input),
     },
     diagnostics: new Diagnostics(),
     sources: new SourceRegistry(process.cwd()),

@@ -94,3 +94,15 @@ describe("cli", () => {
     expect(missing.code).toBe(2);
   });
 });
+
+describe("site data for a content folder", () => {
+  it("comes from its own _data/, else a _data/ beside it, else neutral defaults", async () => {
+    const { dataDirFor, NEUTRAL_DATA_DIR } = await import("../../src/build/context.ts");
+    const root = makeTempDir("data-dir-");
+    writeFiles(root, { "a/content/index.md": "x", "a/_data/site.yaml": "title: A\n", "b/content/_data/site.yaml": "title: B\n", "c/content/index.md": "x" });
+    expect(dataDirFor(path.join(root, "a/content"))).toBe(path.join(root, "a/_data"));
+    expect(dataDirFor(path.join(root, "b/content"))).toBe(path.join(root, "b/content/_data"));
+    expect(dataDirFor(path.join(root, "c/content"))).toBe(NEUTRAL_DATA_DIR);
+    expect(dataDirFor(path.join(PROJECT_ROOT, "content"))).toBe(path.join(PROJECT_ROOT, "_data"));
+  });
+});
