@@ -34,7 +34,9 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.addPlugin(frontMatterPlugin, { ctx });
   eleventyConfig.addPlugin(liquidPlugin, { ctx });
-  eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources) });
+  // Our pages link by permalink and get the path prefix; a Jekyll project's links stay as Jekyll
+  // renders them (its writers add `{{ site.baseurl }}` themselves).
+  eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources), pathPrefix: ctx.jekyll ? "/" : options.pathPrefix });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   eleventyConfig.addPlugin(layoutsPlugin, { ctx });
   // A Jekyll project's `site.*` replaces the theme's, so it comes after the layouts (no-op otherwise).

@@ -7,11 +7,14 @@ import { headingIds } from "./heading-ids.ts";
 import { kramdownCompat } from "./kramdown.ts";
 import { paramBadges } from "./param-badges.ts";
 import { paramlist } from "./paramlist.ts";
+import { pathPrefix } from "./path-prefix.ts";
 import { spanAttributes } from "./span-attributes.ts";
 
 export interface MarkdownOptions {
   /** Where rules report writers' mistakes. Default: ignore them (for tests and previews). */
   report?: MarkdownReport;
+  /** The site's URL path prefix (`/docs/`): root-relative links and images get it. Default: `/`. */
+  pathPrefix?: string;
 }
 
 export const ignoreReports: MarkdownReport = () => {};
@@ -31,5 +34,6 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(fencedCode);
   // Last, so its rules see block attributes applied and heading ids assigned.
   md.use(kramdownCompat, { report });
+  md.use(pathPrefix, { pathPrefix: options.pathPrefix });
   return md;
 }

@@ -6,8 +6,10 @@ import { createMarkdown } from "./index.ts";
 export interface MarkdownPluginOptions {
   /** Where rules report writers' mistakes (file:line is derived from the page in `env`). */
   report: MarkdownReport;
+  /** The site's URL path prefix, for writers' root-relative links. */
+  pathPrefix?: string;
 }
 
 export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {
-  eleventyConfig.setLibrary("md", createMarkdown({ report: options.report }));
+  eleventyConfig.setLibrary("md", createMarkdown({ report: options.report, pathPrefix: options.pathPrefix }));
 }

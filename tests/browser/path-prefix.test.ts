@@ -15,7 +15,7 @@ const PREFIX = "/docs/";
  * pathPrefix (as Jekyll writers would with `{{ site.baseurl }}`). Once it lands this test fails
  * until OWNED_BY_MARKDOWN is set to false.
  */
-const OWNED_BY_MARKDOWN = true;
+const OWNED_BY_MARKDOWN = false;
 
 let guide: BuiltGuide;
 let server: StaticServer;
