@@ -8,15 +8,6 @@ import { buildGuide, type BuiltGuide } from "../quality/guide.ts";
 
 const PREFIX = "/docs/";
 
-/**
- * Links another stage owns, waiting on its fix: the writers' root-relative Markdown links
- * (`[APIs](/user-guide/…/api/)`) come out of the Markdown stage without the prefix. The fix: a
- * markdown-it rule in src/markdown/ that prefixes root-relative `href`/`src` with the build's
- * pathPrefix (as Jekyll writers would with `{{ site.baseurl }}`). Once it lands this test fails
- * until OWNED_BY_MARKDOWN is set to false.
- */
-const OWNED_BY_MARKDOWN = false;
-
 let guide: BuiltGuide;
 let server: StaticServer;
 let browser: Browser;
@@ -40,7 +31,6 @@ describe.skipIf(!hasChromium)(`the guide under the path prefix ${PREFIX}`, () =>
     const page = await ctx.newPage();
     const failed: string[] = [];
     const outside: string[] = [];
-    const outsideInContent: string[] = [];
     const linked = new Set<string>();
     page.on("response", (r) => {
       const url = new URL(r.url());
@@ -51,21 +41,17 @@ describe.skipIf(!hasChromium)(`the guide under the path prefix ${PREFIX}`, () =>
       const response = await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
       if (url !== "404.html") expect(response?.status(), url).toBe(200);
       const refs = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>("a[href], link[href], script[src], img[src]")].map((el) => ({
-          ref: (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src,
-          // Written by a writer in Markdown, as opposed to the layouts' chrome.
-          content: el.closest(".prose") !== null,
-        })),
+        [...document.querySelectorAll<HTMLElement>("a[href], link[href], script[src], img[src]")].map((el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src),
       );
-      for (const { ref, content } of refs) {
+      // Writers' Markdown links and the layouts' chrome alike.
+      for (const ref of refs) {
         const target = new URL(ref);
         if (target.origin !== origin) continue; // the repository, Open Graph's site URL, outside docs
         if (target.pathname.startsWith(PREFIX)) linked.add(target.pathname);
-        else (content && OWNED_BY_MARKDOWN ? outsideInContent : outside).push(`${target.pathname} on /${url}`);
+        else outside.push(`${target.pathname} on /${url}`);
       }
     }
     expect(outside).toEqual([]);
-    expect(outsideInContent.length > 0, "Markdown links now carry the prefix: set OWNED_BY_MARKDOWN to false").toBe(OWNED_BY_MARKDOWN);
     // Every same-origin link and asset the pages name exists (the server says 404 otherwise).
     for (const pathname of linked) {
       const res = await fetch(`${origin}${pathname}`);
