@@ -27,6 +27,8 @@ export interface ScannedPage {
   bodyStartLine: number;
   /** The front matter YAML text, keyed for the cached parse Eleventy's engine uses. */
   yaml: string | undefined;
+  /** 1-based line of the first YAML line. */
+  yamlStartLine: number;
   data: FrontMatter;
   /** Output file relative to the output folder ("" for a page that is read but not written). */
   outputFile: string;
@@ -171,7 +173,7 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: Sc
     const chosen = profile === DEFAULT_PROFILE ? fm.permalink : profile.permalink(rel, raw);
     if (chosen === false || fm.permalink === false) {
       // Not written: nothing to collide.
-      unwritten.push({ file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, data: fm, outputFile: "", rel, raw });
+      unwritten.push({ file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, yamlStartLine: parts.yamlStartLine, data: fm, outputFile: "", rel, raw });
       continue;
     }
     if (typeof chosen === "string") {
@@ -188,7 +190,7 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: Sc
     } else {
       permalink = defaultPermalink(path.relative(inputDir, file));
     }
-    const page: ScannedPage = { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, data: fm, outputFile: outputFileFor(permalink), rel, raw };
+    const page: ScannedPage = { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, yamlStartLine: parts.yamlStartLine, data: fm, outputFile: outputFileFor(permalink), rel, raw };
     // Case-insensitive: macOS and Windows checkouts, and many static hosts, fold case.
     const key = page.outputFile.toLowerCase();
     const other = outputs.get(key);
@@ -206,5 +208,40 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: Sc
     outputs.set(key, page);
     pages.push(page);
   }
+  diagnostics.push(...checkRedirects(pages, outputs));
   return { pages, ignored, parsedYaml, diagnostics, unwritten, staticFiles };
+}
+
+/**
+ * `redirect_from` paths become files too (an HTML redirect page each): they must be as safe as
+ * permalinks, and must not land on a page or on another redirect.
+ */
+function checkRedirects(pages: ScannedPage[], outputs: Map<string, ScannedPage>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const redirects = new Map<string, ScannedPage>();
+  for (const page of pages) {
+    const from = page.data.redirect_from;
+    const list = from === undefined ? [] : Array.isArray(from) ? from : [from];
+    list.forEach((raw, i) => {
+      const idx = locateKey(page.yaml ?? "", Array.isArray(from) ? ["redirect_from", i] : ["redirect_from"]);
+      const line = page.yamlStartLine + (idx ?? 0);
+      const at = { file: page.display, line };
+      try {
+        assertSafePermalink(raw);
+      } catch (error) {
+        if (!(error instanceof UnsafePermalinkError)) throw error;
+        diagnostics.push({ ...at, severity: "error", code: "FM_PERMALINK_UNSAFE", message: `redirect_from \`${raw.replace(/\0/g, "\\0")}\` ${error.message}`, hint: "write the old URL as a plain path from the site root, e.g. `/old/page/`" });
+        return;
+      }
+      const file = outputFileFor(normalizePermalink(raw.startsWith("/") ? raw : `/${raw}`));
+      const key = file.toLowerCase();
+      const other = outputs.get(key) ?? redirects.get(key);
+      if (other && other !== page) {
+        diagnostics.push({ ...at, severity: "error", code: "OUTPUT_CONFLICT", message: `redirect_from \`${raw}\` of ${page.display} would write ${file}, which ${other.display} ${outputs.has(key) ? "writes" : "also redirects from"}`, hint: "remove the redirect, or move the page that owns that URL" });
+        return;
+      }
+      redirects.set(key, page);
+    });
+  }
+  return diagnostics;
 }

@@ -1,6 +1,7 @@
 // Redirects from `redirect_from`: one HTML page per old URL, plus the entries of the `_redirects` file.
 import type { CollectionApi } from "./collection.ts";
 import { asList } from "./page-data.ts";
+import { outputFileFor } from "../content/permalink.ts";
 
 export interface Redirect {
   /** The old URL, as the writer gave it (with a leading `/`). */
@@ -12,12 +13,9 @@ export interface Redirect {
   title: string;
 }
 
-/** `/a/b/` → `/a/b/index.html`; `/a/b.html` as is; `/a/b` → `/a/b.html` (served at `/a/b`), as Jekyll does. */
+/** `/a/b/` → `/a/b/index.html`; `/a/b.html` as is; `/a/b` → `/a/b.html` (served at `/a/b`), as for permalinks. */
 export function redirectOutputPath(from: string): string {
-  const url = from.startsWith("/") ? from : `/${from}`;
-  if (url.endsWith("/")) return `${url}index.html`;
-  if (/\.html?$/.test(url)) return url;
-  return `${url}.html`;
+  return `/${outputFileFor(from.startsWith("/") ? from : `/${from}`)}`;
 }
 
 export function collectRedirects(api: CollectionApi): Redirect[] {

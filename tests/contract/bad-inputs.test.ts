@@ -46,6 +46,8 @@ const rows: Row[] = [
   { name: "permalink with %2e", files: { "p.md": fm("title: T\npermalink: /%2e%2e/escape.html") }, expect: { severity: "error", code: "FM_PERMALINK_UNSAFE", line: 3 } },
   { name: "permalink with a backslash", files: { "p.md": fm("title: T\npermalink: '/a\\..\\..\\x.html'") }, expect: { severity: "error", code: "FM_PERMALINK_UNSAFE", line: 3 } },
   { name: "permalink with NUL", files: { "p.md": fm('title: T\npermalink: "/a\\0b/"') }, expect: { severity: "error", code: "FM_PERMALINK_UNSAFE", line: 3 } },
+  { name: "redirect_from with ..", files: { "p.md": fm("title: T\nredirect_from:\n  - /ok/\n  - /../../escape/") }, expect: { severity: "error", code: "FM_PERMALINK_UNSAFE", line: 5 } },
+  { name: "redirect_from onto another page's URL", files: { "a.md": fm("title: A\npermalink: /taken/"), "p.md": fm("title: T\nredirect_from: /taken/") }, expect: { severity: "error", code: "OUTPUT_CONFLICT", file: "p.md", line: 3 } },
   { name: "unclosed Liquid tag, at the file line", files: { "p.md": fm("title: T", "Line one.\n\n{% if true %}\nnever closed\n") }, expect: { severity: "error", code: "LIQUID_ERROR", line: 6 } },
   { name: "missing include", files: { "p.md": fm("title: T", "Intro.\n\n{% include nope.md %}\n") }, expect: { severity: "error", code: "LIQUID_MISSING_INCLUDE", line: 6 } },
   { name: "unknown filter", files: { "p.md": fm("title: T", "{{ page.title | no_such_filter }}\n") }, expect: { severity: "error", code: "LIQUID_UNKNOWN_FILTER", line: 4 } },
