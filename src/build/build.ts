@@ -51,6 +51,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
     ctx.dirs.data = THEME_DATA_DIR;
   }
   const site = loadSiteData(ctx.dirs.includes, ctx.dirs.data, ctx.diagnostics);
+  ctx.siteData = site.files;
   // `--path-prefix` wins over `baseurl` in _config.yml or _data/site.yaml.
   const given = ctx.options.pathPrefix;
   ctx.options.pathPrefix = normalizePrefix(given ?? ctx.jekyll?.config.baseurl ?? site.pathPrefix);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { SourceRegistry } from "../diagnostics/source-lines.ts";
 import type { ScanResult } from "../content/scan.ts";
+import type { SiteDataFiles } from "../site/load.ts";
 import type { JekyllProject } from "../jekyll/project.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
@@ -34,6 +35,8 @@ export interface BuildContext {
   dirs: { project: string; input: string; output: string; includes: string; data: string };
   diagnostics: Diagnostics;
   sources: SourceRegistry;
+  /** The validated `_data` files, once loaded (read once per build, shared by every stage). */
+  siteData?: SiteDataFiles;
   /** The content scan, once it has run: validated pages and their parsed front matter. */
   scan?: ScanResult;
   /** Set when the input is a Jekyll project (`_config.yml` at its root): see src/jekyll/. */

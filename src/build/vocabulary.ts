@@ -1,23 +1,15 @@
 // The site data the build itself needs: the vocabulary for validation, and the path prefix.
 import fs from "node:fs";
-import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { displayPath } from "../diagnostics/source-lines.ts";
 import type { SiteVocabulary } from "../frontmatter/validate.ts";
-import { parseYaml } from "../frontmatter/yaml.ts";
-
-function readYamlMapping(file: string, diagnostics: Diagnostics): Record<string, unknown> {
-  if (!fs.existsSync(file)) return {};
-  const parsed = parseYaml(fs.readFileSync(file, "utf8"), 1);
-  for (const d of parsed.diagnostics) diagnostics.report({ ...d, file: displayPath(file) });
-  const data = parsed.data;
-  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
+import { loadSiteData as loadSiteFiles, type SiteDataFiles } from "../site/load.ts";
 
 export interface SiteData {
   vocab: SiteVocabulary;
   /** `baseurl` from `_data/site.yaml`, normalised to `/…/`; `/` when unset. */
   pathPrefix: string;
+  /** The validated data files, loaded once per build and shared with the layouts. */
+  files: SiteDataFiles;
 }
 
 export function normalizePrefix(prefix: string): string {
@@ -33,15 +25,15 @@ export function loadSiteData(includesDir: string, dataDir: string, diagnostics: 
         .map((f) => f.slice(0, -".njk".length))
         .sort()
     : [];
-  const site = readYamlMapping(path.join(dataDir, "site.yaml"), diagnostics);
-  const extra = Array.isArray(site.frontMatterKeys) ? site.frontMatterKeys.filter((k): k is string => typeof k === "string") : [];
+  const files = loadSiteFiles(dataDir, diagnostics);
   return {
     vocab: {
       layouts,
-      contributors: new Set(Object.keys(readYamlMapping(path.join(dataDir, "contributors.yaml"), diagnostics))),
-      tags: new Set(Object.keys(readYamlMapping(path.join(dataDir, "tags.yaml"), diagnostics))),
-      extraKeys: new Set(extra),
+      contributors: new Set(Object.keys(files.contributors)),
+      tags: new Set(Object.keys(files.tags)),
+      extraKeys: new Set(files.site.frontMatterKeys),
     },
-    pathPrefix: normalizePrefix(typeof site.baseurl === "string" ? site.baseurl : "/"),
+    pathPrefix: normalizePrefix(files.site.baseurl),
+    files,
   };
 }

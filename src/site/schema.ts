@@ -19,6 +19,8 @@ export const siteSchema = z.object({
   contentPath: z.string().default("content"),
   /** Value of `<html lang>`. Default: "en". */
   language: z.string().min(2).default("en"),
+  /** Extra front matter keys this site's pages may use (read by its layouts); not reported as unknown. */
+  frontMatterKeys: z.array(z.string().min(1)).default([]),
 });
 export type SiteData = z.infer<typeof siteSchema>;
 

@@ -18,11 +18,13 @@ export class SiteDataStore {
   constructor(
     private readonly dataDir: () => string,
     private readonly diagnostics: Diagnostics,
+    /** Data the build already loaded and validated, if any. */
+    private readonly preloaded: () => SiteDataFiles | undefined = () => undefined,
   ) {}
 
   /** The validated data, read once per build. */
   get(): SiteDataFiles {
-    this.#data ??= loadSiteData(this.dataDir(), this.diagnostics);
+    this.#data ??= this.preloaded() ?? loadSiteData(this.dataDir(), this.diagnostics);
     return this.#data;
   }
 
