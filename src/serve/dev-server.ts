@@ -34,7 +34,8 @@ export interface DevServer {
 export async function serve(options: Partial<BuildOptions>, serveOptions: ServeOptions): Promise<DevServer> {
   const base = createBuildContext({ ...options, mode: "serve" });
   const output = base.dirs.output;
-  const prefix = options.pathPrefix ?? "/";
+  // The build settles the prefix (`--path-prefix`, else `baseurl` in site data or _config.yml).
+  let prefix = "/";
   const clients = new Set<http.ServerResponse>();
   let failing: Diagnostic[] = [];
 
@@ -51,6 +52,7 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
       return { ok: false as const, diagnostics: [{ severity: "error" as const, code: "INTERNAL", message }] };
     });
     const diagnostics = "ctx" in outcome ? outcome.ctx.diagnostics.sorted() : outcome.diagnostics;
+    if ("ctx" in outcome) prefix = outcome.ctx.options.pathPrefix ?? "/";
     serveOptions.report?.(diagnostics, outcome.ok);
     failing = outcome.ok ? [] : diagnostics;
     if (outcome.ok) send("reload", {});

@@ -100,6 +100,16 @@ describe("dev server", () => {
     expect(parseDocument(res.body).querySelector("h1")?.textContent).toContain("X");
   });
 
+  it("serves under the site's baseurl", async () => {
+    const root = makeTempDir("serve-prefix-");
+    const input = path.join(root, "content");
+    writeFiles(root, { "_data/site.yaml": "title: Prefixed\nbaseurl: /docs\n", "content/index.md": GOOD });
+    const server = await serve({ input, output: path.join(root, "_site") }, { port: 0, host: "127.0.0.1" });
+    servers.push(server);
+    expect(new URL(server.url).pathname).toBe("/docs/");
+    expect((await get(server.url, "/docs/")).status).toBe(200);
+  });
+
   it("rebuilds on its own when a file changes (watcher)", async () => {
     const { server, input } = await start({ "index.md": GOOD });
     fs.writeFileSync(path.join(input, "index.md"), GOOD.replace("First version.", "Watched version."));
