@@ -59,7 +59,8 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   const vocab = ctx.jekyll ? ctx.jekyll.vocabulary(site.vocab) : site.vocab;
   ctx.scan = scanContent(ctx.dirs.input, vocab, ctx.jekyll?.profile(site.vocab.layouts));
   for (const d of ctx.scan.diagnostics) ctx.diagnostics.report(d);
-  if (ctx.diagnostics.errors.length > 0) return 0;
+  // Pages with errors are left out (scan.ignored) and the rest still renders, so one run reports
+  // every error; the build's output is discarded all the same.
 
   setBuildContext(ctx);
   // `.eleventy.ts` is imported here rather than by Eleventy's loader, so it runs through the same

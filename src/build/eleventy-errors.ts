@@ -30,7 +30,10 @@ export function diagnosticFromEleventyError(error: unknown, sources: SourceRegis
   if (liquid) {
     const [line, column] = liquid.token!.getPosition!();
     const included = liquid.token!.file;
-    const message = liquid.message.replace(/, line:\d+, col:\d+$/, "").replace(/\n[\s\S]*$/, "");
+    const message = liquid.message
+      .replace(/\n[\s\S]*$/, "")
+      .replace(/, line:\d+, col:\d+$/, "")
+      .replace(/, file:\S+$/, "");
     const inInclude = included && file && !included.endsWith(file.split("/").pop() ?? "\0");
     return {
       severity: "error",

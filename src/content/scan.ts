@@ -99,6 +99,7 @@ function walk(dir: string, root: string, out: string[], diagnostics: Diagnostic[
       }
       if (!isInside(fs.realpathSync(root), real)) {
         diagnostics.push({ severity: "error", code: "CONTENT_SYMLINK_OUTSIDE", message: `symlink leads outside the content folder, to ${real}`, file: displayPath(full), line: 1, hint: "copy the file into the content folder instead of linking to it" });
+        ignored.push(entry.isDirectory() ? `${full}/**` : full);
         continue;
       }
       if (fs.statSync(full).isDirectory()) continue; // Its files are reached through their real path.
@@ -209,6 +210,11 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: Sc
     pages.push(page);
   }
   diagnostics.push(...checkRedirects(pages, outputs));
+  // Pages that failed a check are reported above; Eleventy skips them, so the rest of the site still
+  // renders and its errors are reported in the same run.
+  const kept = new Set([...pages, ...unwritten].map((p) => p.file));
+  const skipped = new Set(ignored);
+  for (const file of files) if (!kept.has(file) && !skipped.has(file)) ignored.push(file);
   return { pages, ignored, parsedYaml, diagnostics, unwritten, staticFiles };
 }
 

@@ -9,6 +9,7 @@ import { includesFileSystem } from "./include-fs.ts";
 import { rewriteLax, type LaxFinding } from "./lax.ts";
 import { liquidScope, type Scope } from "./scope.ts";
 import { reportUndefinedVariables } from "./undefined.ts";
+import { liquidSyntaxCheck } from "./syntax-check.ts";
 
 export interface LiquidOptions {
   ctx: BuildContext;
@@ -58,6 +59,8 @@ export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions)
   const baseurl = () => ctx.jekyll?.baseurl ?? (ctx.options.pathPrefix ?? "/").replace(/\/$/, "");
   const siteUrl = () => (ctx.jekyll ? ctx.jekyll.config.url : "");
   for (const [name, filter] of Object.entries(jekyllFilters({ baseurl, url: siteUrl }))) eleventyConfig.addLiquidFilter(name, filter);
+  // After the lax rewrite above: it runs on what Eleventy will render.
+  liquidSyntaxCheck(eleventyConfig, { diagnostics, sources });
 
   if (!compat) return;
   const scope = liquidScope(ctx);

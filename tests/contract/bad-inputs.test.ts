@@ -115,3 +115,24 @@ describe("bad inputs: every row fails precisely and keeps the last good _site", 
     });
   }
 });
+
+describe("errors are collected across the whole run", () => {
+  it("reports a Liquid error in every page, not just the first, and the other pages still render", async () => {
+    const root = makeTempDir("many-errors-");
+    const input = path.join(root, "content");
+    writeFiles(input, {
+      "a.md": fm("title: A", "{% if x %}\nunclosed\n"),
+      "b.md": fm("title: B", "Text\n\n{{ page.title | nofilter }}\n"),
+      "c.md": fm("title: C", "{% include missing.md %}\n"),
+      "d.md": fm("title: D\nflags:\n  beta: maybe"),
+    });
+    const outcome = await build({ input, output: path.join(root, "_site") });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ctx.diagnostics.sorted().map((d) => [d.file?.split("/").pop(), d.code, d.line])).toEqual([
+      ["a.md", "LIQUID_ERROR", 4],
+      ["b.md", "LIQUID_UNKNOWN_FILTER", 6],
+      ["c.md", "LIQUID_MISSING_INCLUDE", 4],
+      ["d.md", "FM_INVALID_FIELD", 4],
+    ]);
+  });
+});

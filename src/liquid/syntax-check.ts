@@ -1,0 +1,40 @@
+// Parses every page's Liquid before Eleventy renders it, so every page's syntax error is reported.
+//
+// Eleventy stops the whole build at the first template that throws; the contract wants every error
+// of the run at once. A page whose Liquid does not parse (unclosed tag, unknown tag or filter,
+// missing include) is reported here and skipped, and the rest of the site still renders.
+import type { UserConfig } from "@11ty/eleventy";
+import type { Liquid } from "liquidjs";
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { diagnosticFromEleventyError } from "../build/eleventy-errors.ts";
+import type { SourceRegistry } from "../diagnostics/source-lines.ts";
+import { displayPath } from "../diagnostics/source-lines.ts";
+
+export interface SyntaxCheckOptions {
+  diagnostics: Diagnostics;
+  sources: SourceRegistry;
+}
+
+export function liquidSyntaxCheck(eleventyConfig: UserConfig, { diagnostics, sources }: SyntaxCheckOptions): void {
+  // Eleventy amends its Liquid instance before it adds filters and tags, so keep the instance and
+  // parse later, from the preprocessor, when everything is registered.
+  let liquid: Liquid | undefined;
+  eleventyConfig.amendLibrary("liquid", (lib: Liquid) => {
+    liquid = lib;
+  });
+  eleventyConfig.addPreprocessor("liquid-syntax", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
+    if (!liquid || !/\{[{%]/.test(content)) return undefined;
+    try {
+      liquid.parse(content, this.inputPath);
+      return undefined;
+    } catch (error) {
+      // Name the page in the message, as Eleventy's own wrapper would, so the file is found.
+      const wrapped = new Error(`Having trouble compiling ${displayPath(this.inputPath)}`, { cause: error });
+      (wrapped as Error & { originalError?: unknown }).originalError = error;
+      const d = diagnosticFromEleventyError(wrapped, sources);
+      if (!d) throw error;
+      diagnostics.report(d);
+      return false;
+    }
+  });
+}
