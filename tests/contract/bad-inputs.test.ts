@@ -51,6 +51,14 @@ const rows: Row[] = [
   { name: "unclosed Liquid tag, at the file line", files: { "p.md": fm("title: T", "Line one.\n\n{% if true %}\nnever closed\n") }, expect: { severity: "error", code: "LIQUID_ERROR", line: 6 } },
   { name: "missing include", files: { "p.md": fm("title: T", "Intro.\n\n{% include nope.md %}\n") }, expect: { severity: "error", code: "LIQUID_MISSING_INCLUDE", line: 6 } },
   { name: "unknown filter", files: { "p.md": fm("title: T", "{{ page.title | no_such_filter }}\n") }, expect: { severity: "error", code: "LIQUID_UNKNOWN_FILTER", line: 4 } },
+  { name: "undefined variable, strict", strict: true, files: { "p.md": fm("title: T", "Intro.\n\nValue: {{ page.no_such_value }}\n") }, expect: { severity: "warning", code: "LIQUID_UNDEFINED", line: 6 } },
+  { name: "paramlist with no header row", files: { "p.md": fm("title: T", "Intro.\n\n| a | b |\n| c | d |\n{:.paramlist}\n") }, expect: { severity: "error", code: "PARAMLIST_NO_HEADER", line: 6 } },
+  { name: "paramlist with an empty name", files: { "p.md": fm("title: T", "Intro.\n\n| Parameter | Description |\n|---|---|\n|  | no name |\n{:.paramlist}\n") }, expect: { severity: "error", code: "PARAMLIST_EMPTY_NAME", line: 6 } },
+  { name: "paramlist listing a parameter twice, strict", strict: true, files: { "p.md": fm("title: T", "Intro.\n\n| Parameter | Description |\n|---|---|\n| limit | one |\n| limit | two |\n{:.paramlist}\n") }, expect: { severity: "warning", code: "PARAMLIST_DUPLICATE", line: 6 } },
+  { name: "attribute line that nothing consumed", files: { "p.md": fm("title: T", "Intro.\n\n{:.orphan}\n") }, expect: { severity: "error", code: "MD_UNCONSUMED_ATTRIBUTES", line: 6 } },
+  { name: "duplicate explicit ids", files: { "p.md": fm("title: T", "## One {#same}\n\nText.\n\n## Two {#same}\n") }, expect: { severity: "error", code: "MD_DUPLICATE_ID", line: 8 } },
+  { name: "malformed trace file", files: { "p.md": fm("title: T", "Intro.\n\n{% trace \"traces/bad.json\" %}\n"), "traces/bad.json": '{"data": [{"traceID": "a", "spans": [}]}' }, expect: { severity: "error", code: "TRACE_INVALID_JSON", line: 6 }, message: /traces\/bad\.json/ },
+  { name: "trace span with a negative duration", files: { "p.md": fm("title: T", "{% trace \"t.json\" %}\n"), "t.json": JSON.stringify({ data: [{ traceID: "t1", spans: [{ traceID: "t1", spanID: "s1", operationName: "op", references: [], startTime: 1, duration: -5, tags: [], logs: [], processID: "p1" }], processes: { p1: { serviceName: "svc", tags: [] } } }] }) }, expect: { severity: "error", code: "TRACE_NEGATIVE_DURATION", line: 4 }, message: /data\[0\]\.spans\[0\]/ },
   { name: "invalid UTF-8, at the first bad byte", files: { "p.md": Buffer.concat([Buffer.from("---\ntitle: T\n---\nCaf"), Buffer.from([0xe9]), Buffer.from(" au lait\n")]) }, expect: { severity: "error", code: "CONTENT_INVALID_UTF8", line: 4, column: 4 } },
   { name: "binary file (PNG bytes) named .md", files: { "p.md": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }, expect: { severity: "error", code: "CONTENT_BINARY", line: 1 } },
   { name: "empty file", files: { "p.md": "" }, expect: { severity: "error", code: "CONTENT_EMPTY", line: 1 }, message: /no front matter \/ no content/ },
@@ -114,6 +122,16 @@ describe("bad inputs: every row fails precisely and keeps the last good _site", 
       expect(fs.readdirSync(root).filter((f) => f.startsWith("._site"))).toEqual([]);
     });
   }
+});
+
+describe("legal inputs that look like mistakes", () => {
+  it("`{% if page.optional %}` on an unset value is not a warning, even under --strict", async () => {
+    const root = makeTempDir("optional-");
+    writeFiles(path.join(root, "content"), { "index.md": fm("title: T", "{% if page.optional %}Shown{% endif %}\n{{ page.missing | default: 'fallback' }}\n") });
+    const outcome = await build({ input: path.join(root, "content"), output: path.join(root, "_site"), strict: true });
+    expect(outcome.ctx.diagnostics.sorted()).toEqual([]);
+    expect(outcome.ok).toBe(true);
+  });
 });
 
 describe("errors are collected across the whole run", () => {
