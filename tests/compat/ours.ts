@@ -48,16 +48,35 @@ const callout: OursCheck = {
   },
 };
 
+const HEADINGS = "h1, h2, h3, h4, h5, h6";
+
+/**
+ * The level our step headings should have, from kramdown's page: one below the heading before the
+ * tasklist, not counting an earlier tasklist's steps (h2 when none: the layout's title is the h1), at most 6.
+ */
+function stepLevel(kramdown: HTMLElement, div: Element): number {
+  let before = 1;
+  for (const e of kramdown.querySelectorAll(`${HEADINGS}, div.tasklist`)) {
+    if (e === div) break;
+    if (e.matches(HEADINGS) && !e.closest("div.tasklist")) before = Number(e.tagName.slice(1));
+  }
+  return Math.min(6, before + 1);
+}
+
 const tasklist: OursCheck = {
   check(ours, kramdown) {
     for (const div of kramdown.querySelectorAll("div.tasklist")) {
       const headings = [...div.querySelectorAll(":scope > h5")];
-      const list = ours.querySelector(`ol.steps:has(> li > h5[id="${headings[0]!.id}"])`);
+      const list = ours.querySelector(`ol.steps:has(> li > [id="${headings[0]!.id}"])`);
       expect(list, "an <ol class=steps> whose first step is the first heading").not.toBeNull();
       const steps = [...list!.querySelectorAll(":scope > li.step")];
       expect(steps.map((s) => s.firstElementChild!.id)).toEqual(headings.map((h) => h.id));
+      const level = stepLevel(kramdown, div);
       steps.forEach((step, n) => {
-        expect(step.firstElementChild!.tagName).toBe("H5");
+        // The writer's ##### printed one level below the section the procedure is in, out of the layout's TOC.
+        const heading = step.firstElementChild!;
+        expect(heading.tagName, `step ${n + 1} of the tasklist before "${text(headings[0])}"`).toBe(`H${level}`);
+        expect(heading.classList.contains("no_toc")).toBe(true);
         // A step holds its heading and everything up to the next heading.
         let expected = "";
         for (let e: Element | null = headings[n]!; e && (e === headings[n] || e.tagName !== "H5"); e = e.nextElementSibling) {
@@ -69,9 +88,20 @@ const tasklist: OursCheck = {
   },
   toJekyll(root) {
     for (const ol of [...root.querySelectorAll("ol.steps")]) {
-      const div = ol.ownerDocument.createElement("div");
+      const doc = ol.ownerDocument;
+      const div = doc.createElement("div");
       div.className = "tasklist";
-      for (const li of [...ol.children]) div.append(...li.childNodes);
+      for (const li of [...ol.children]) {
+        // Back to the writer's #####, without the class we add.
+        const heading = li.firstElementChild!;
+        const h5 = doc.createElement("h5");
+        for (const name of heading.getAttributeNames()) h5.setAttribute(name, heading.getAttribute(name)!);
+        h5.classList.remove("no_toc");
+        if (!h5.classList.length) h5.removeAttribute("class");
+        h5.append(...heading.childNodes);
+        heading.replaceWith(h5);
+        div.append(...li.childNodes);
+      }
       ol.replaceWith(div);
     }
   },
