@@ -9,10 +9,21 @@ export interface TableSpec {
   rows: string[][];
 }
 
+/**
+ * The table inside its scrolling box. A span table is taller and wider than the column, so the box
+ * scrolls (traces.css); a box that scrolls must take keyboard focus and have a name (WCAG 2.1.1),
+ * and its name is the table's caption. It is a named group, like the diagram's own `.trace-scroll`,
+ * not a `region`: a landmark per table would crowd the page's landmarks, and two diagrams of one
+ * trace on a page have the same caption, which landmarks may not share.
+ */
 export function htmlTable(t: TableSpec): string {
   const head = t.head.map((h) => `<th scope="col">${esc(h)}</th>`).join("");
   const body = t.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("\n");
-  return `<table class="trace-table">\n<caption>${esc(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return [
+    `<div class="trace-alt__scroll" tabindex="0" role="group" aria-label="${esc(t.caption)}">`,
+    `<table class="trace-table">\n<caption>${esc(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`,
+    `</div>`,
+  ].join("\n");
 }
 
 /** Offset from the trace start, in µs, as a label: `+12.4 ms`. */

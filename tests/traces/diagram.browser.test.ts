@@ -101,6 +101,33 @@ describe.skipIf(!hasChromium)("trace diagrams in the browser", () => {
     }
   }
 
+  it("scrolls each span table in its focusable box, not the table itself", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+    await page.goto(`${base}/light.html`);
+    const boxes = await page.locator(".trace-alt__scroll").evaluateAll((els) =>
+      els.map((box) => {
+        box.closest("details")!.open = true;
+        const table = box.querySelector("table")!;
+        (box as HTMLElement).focus();
+        return {
+          overflowX: getComputedStyle(box).overflowX,
+          scrolls: box.scrollWidth > box.clientWidth,
+          fitsColumn: box.getBoundingClientRect().width <= document.documentElement.clientWidth,
+          focused: document.activeElement === box,
+          tableDisplay: getComputedStyle(table).display,
+          tableOverflow: getComputedStyle(table).overflowX,
+        };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    for (const b of boxes) {
+      expect(b).toMatchObject({ overflowX: "auto", fitsColumn: true, focused: true, tableDisplay: "table", tableOverflow: "visible" });
+    }
+    // On a phone the six-column span table is wider than the column: the box is what scrolls.
+    expect(boxes[0]!.scrolls).toBe(true);
+    await page.close();
+  });
+
   it("follows the system dark mode when the page sets no theme", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
     await page.goto(`${base}/light.html`);

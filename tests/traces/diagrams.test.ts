@@ -27,6 +27,18 @@ function checkAccessibleFigure(html: string) {
   expect(scroller.getAttribute("tabindex")).toBe("0");
   expect(scroller.getAttribute("aria-label")).toMatch(/scrolls sideways/);
   expect(figure.querySelector("details > summary")).not.toBeNull();
+  // Each text-alternative table scrolls in a box that the keyboard can focus and that is named by the caption.
+  const tables = [...figure.querySelectorAll("details table")];
+  expect(tables.length).toBeGreaterThan(0);
+  for (const table of tables) {
+    const box = table.parentElement!;
+    expect(box.matches("details.trace-alt > div.trace-alt__scroll")).toBe(true);
+    expect(box.children).toHaveLength(1);
+    expect(box.getAttribute("tabindex")).toBe("0");
+    // A named group, not a landmark: diagrams of the same trace share captions (see table.ts).
+    expect(box.getAttribute("role")).toBe("group");
+    expect(box.getAttribute("aria-label")).toBe(table.querySelector("caption")!.textContent);
+  }
   // Static and CSP-safe: no script, no inline style, no event handlers.
   expect(figure.querySelectorAll("script, style, [style]")).toHaveLength(0);
   for (const el of figure.querySelectorAll("*")) for (const a of el.getAttributeNames()) expect(a.startsWith("on")).toBe(false);
