@@ -84,9 +84,10 @@ export interface FigureSpec {
 }
 
 /**
- * The figure around every diagram. Its lines never include a blank one: the output goes through
- * Markdown as one HTML block, which a blank line would end. The SVG has a fixed pixel width and the
- * wrapper scrolls, so on a phone text stays at full size instead of shrinking.
+ * The figure around every diagram: the scrolling SVG, the text alternative in a <details>, then the
+ * caption. Its lines never include a blank one: the output goes through Markdown as one HTML block,
+ * which a blank line would end. The SVG has a fixed pixel width and the wrapper scrolls, so on a
+ * phone text stays at full size instead of shrinking.
  */
 export function figure(f: FigureSpec): string {
   return [
@@ -98,11 +99,12 @@ export function figure(f: FigureSpec): string {
     f.body,
     `</svg>`,
     `</div>`,
-    `<figcaption>${esc(f.caption)}</figcaption>`,
     `<details class="trace-alt">`,
     `<summary>${esc(f.summary)}</summary>`,
     ...f.tables.map(htmlTable),
     `</details>`,
+    // HTML allows a figcaption only as the first or last child of its figure.
+    `<figcaption>${esc(f.caption)}</figcaption>`,
     `</figure>`,
   ].join("\n");
 }

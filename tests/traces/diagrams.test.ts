@@ -23,6 +23,8 @@ function checkAccessibleFigure(html: string) {
   expect(desc?.tagName.toLowerCase()).toBe("desc");
   expect(desc!.textContent!.length).toBeGreaterThan(20);
   expect(figure.querySelector("figcaption")!.textContent).toMatch(/\S/);
+  // In order: the scrolling diagram, its text alternative, and the caption last (a figcaption must be first or last).
+  expect([...figure.children].map((c) => c.tagName.toLowerCase() + (c.className ? `.${c.className}` : ""))).toEqual(["div.trace-scroll", "details.trace-alt", "figcaption"]);
   const scroller = figure.querySelector(".trace-scroll")!;
   expect(scroller.getAttribute("tabindex")).toBe("0");
   expect(scroller.getAttribute("aria-label")).toMatch(/scrolls sideways/);
