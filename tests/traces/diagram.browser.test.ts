@@ -1,5 +1,5 @@
 // The diagrams on a real page in Chromium, under the site's CSP: visible at desktop and phone widths,
-// scrolling sideways on a phone, and themed in light and dark. Screenshots go to /tmp for a human look.
+// scrolling sideways on a phone, themed in light and dark, light on paper. Screenshots go to /tmp for a human look.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -125,6 +125,24 @@ describe.skipIf(!hasChromium)("trace diagrams in the browser", () => {
     }
     // On a phone the six-column span table is wider than the column: the box is what scrolls.
     expect(boxes[0]!.scrolls).toBe(true);
+    await page.close();
+  });
+
+  it("prints light from dark mode, chosen or from the system", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+    const colours = () =>
+      page.locator("figure.trace-diagram--timeline").evaluate((fig) => ({
+        row: getComputedStyle(fig.querySelector(".trace-row-bg")!).fill,
+        text: getComputedStyle(fig.querySelector(".trace-op")!).fill,
+      }));
+    await page.goto(`${base}/dark.html`);
+    // On screen the diagram is dark (the light values are #ffffff rows and #1f2328 text) …
+    expect(await colours()).toEqual({ row: "rgb(13, 17, 23)", text: "rgb(230, 237, 243)" });
+    await page.emulateMedia({ media: "print" });
+    // … and on paper light, whether the reader chose dark or the system is dark.
+    expect(await colours()).toEqual({ row: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)" });
+    await page.evaluate(() => document.documentElement.removeAttribute("data-theme"));
+    expect(await colours()).toEqual({ row: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)" });
     await page.close();
   });
 
