@@ -8,6 +8,7 @@ import { kramdownCompat } from "./kramdown.ts";
 import { paramBadges } from "./param-badges.ts";
 import { paramlist } from "./paramlist.ts";
 import { pathPrefix } from "./path-prefix.ts";
+import { kramdownSmartQuotes } from "./smart-quotes.ts";
 import { spanAttributes } from "./span-attributes.ts";
 
 export interface MarkdownOptions {
@@ -25,6 +26,8 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // (and `(c)`, `+-`) as typed, which is exactly markdown-it's `replacements` rule.
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
   md.disable("replacements");
+  // After markdown-it's smartquotes: the quotes kramdown decides differently ('90s, ,"x").
+  md.use(kramdownSmartQuotes);
 
   md.use(blockAttributes, { report });
   md.use(spanAttributes, { report });

@@ -20,9 +20,7 @@ const files = readdirSync(FIXTURES).filter((f) => /^\d\d-.+\.md$/.test(f)).sort(
 const OURS_LINE = /^<!-- ours: ([\w\s,-]+) -->/;
 
 /** Fixtures we knowingly render differently from kramdown, and why. */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  "34-smart-quotes.md": "an apostrophe before digits ('90s) stays straight; kramdown makes it ’ (smart quotes are createMarkdown's typographer)",
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 const unavailable = kramdownUnavailable();
 if (unavailable) {
