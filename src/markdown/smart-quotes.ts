@@ -19,6 +19,8 @@ const RDQUO = "\u201d";
 const LSQUO = "\u2018";
 const LDQUO = "\u201c";
 const STRAIGHT = /['"]/;
+/** Ruby's `\s` (ASCII only): kramdown treats a no-break space before a quote like a letter. */
+const RUBY_SPACE = /[ \t\r\n\f\v]/;
 /** Characters after which kramdown's SQ_CLOSE rule cannot apply and its fallback opens the quote. */
 const OPENS_AFTER = new Set(["{", "(", "-"]);
 /** Characters another kramdown span parser takes first, so the quote is scanned with nothing before it. */
@@ -42,7 +44,7 @@ function kramdownQuote(source: string, i: number, before: string | undefined): s
   const quote = source[i]!;
   const single = quote === "'";
   // Nothing before it that kramdown would see: only the decade rule looks at the quote alone.
-  if (before === undefined || /\s/.test(before) || STARTS_MARKUP.has(before)) {
+  if (before === undefined || RUBY_SPACE.test(before) || STARTS_MARKUP.has(before)) {
     return single && /^\d\ds/.test(source.slice(i + 1, i + 4)) ? RSQUO : undefined;
   }
   // A quote right after another: kramdown decides the pair together (`"'` rules); keep markdown-it's.
