@@ -92,3 +92,10 @@ declare module "@11ty/eleventy" {
     addLiquidFilter(name: string, fn: Filter): void;
   }
 }
+
+// Layouts stage: the `url` filter is Eleventy's own, wrapped (src/layouts/url-filter.ts).
+declare module "@11ty/eleventy" {
+  export interface UserConfig {
+    getFilter(name: string): Filter | undefined;
+  }
+}

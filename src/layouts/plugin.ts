@@ -9,6 +9,7 @@ import { lineOfKey } from "../site/load.ts";
 import { SiteDataStore } from "../site/store.ts";
 import { contentPages, type CollectionApi } from "./collection.ts";
 import { registerFilters } from "./filters.ts";
+import { memoizeUrlFilter } from "./url-filter.ts";
 import { registerGeneratedPages } from "./generated-pages.ts";
 import { LastUpdated } from "./last-updated.ts";
 import { resolveNavigation } from "./navigation.ts";
@@ -42,6 +43,7 @@ export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOption
   eleventyConfig.addWatchTarget(path.join(ctx.dirs.project, "assets"));
 
   registerFilters(eleventyConfig, { store, inputDir: () => ctx.dirs.input, lastUpdated });
+  memoizeUrlFilter(eleventyConfig);
 
   const navFile = () => path.join(ctx.dirs.data, "navigation.yaml");
   eleventyConfig.addCollection("sidebar", (api: CollectionApi) =>
