@@ -34,37 +34,85 @@ export interface IndexSiteResult {
 export const BUNDLE_DIR = "pagefind";
 
 export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteResult> {
+  const session = openIndex({ api: options.api, config: options.config });
+  for (const page of options.pages) session.add(page);
+  return session.finish(options.outputDir);
+}
+
+/**
+ * An index that takes pages one at a time, while the site is still rendering, so Pagefind's own
+ * process works on one core while Eleventy renders on the other. Pages reach Pagefind strictly in
+ * the order `add` is called (the index depends on that order). `finish` writes the bundle; `abort`
+ * drops the index. Either one stops the service, and the first failure is thrown by `finish`.
+ */
+export interface IndexSession {
+  add(page: SearchPage): void;
+  /** Pages handed to `add` so far, in order. */
+  readonly added: readonly SearchPage[];
+  finish(outputDir: string): Promise<IndexSiteResult>;
+  abort(): Promise<void>;
+}
+
+export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig } = {}): IndexSession {
   const api = options.api ?? pagefindModule;
   const started = performance.now();
-  const bundleDir = path.join(options.outputDir, BUNDLE_DIR);
-  // Written beside the live bundle and swapped in whole, so the preview never serves a mix of
-  // two indexes and stale fragment files never pile up.
-  const nextDir = path.join(options.outputDir, `.${BUNDLE_DIR}-next`);
+  const added: SearchPage[] = [];
   // If Pagefind's service process dies mid-call, its promise never settles and Node would exit
   // 0 with no index. Closing the service rejects every pending call instead.
   const onBeforeExit = (): void => void api.close();
   process.on("beforeExit", onBeforeExit);
-  try {
-    const { index } = await step("start the indexer", undefined, () => api.createIndex(options.config));
-    if (!index) throw fault("start the indexer", undefined, "no index was returned");
-    for (const page of options.pages) {
-      const add = index.addHTMLFile.bind(index);
-      await step(`index ${page.url}`, page.inputPath, () => add({ url: page.url, content: page.content }));
-    }
-    await fs.rm(nextDir, { recursive: true, force: true });
-    await fs.mkdir(options.outputDir, { recursive: true });
-    const write = index.writeFiles.bind(index);
-    await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }));
-    await fs.rm(bundleDir, { recursive: true, force: true });
-    await fs.rename(nextDir, bundleDir);
-    return { pageCount: options.pages.length, milliseconds: Math.round(performance.now() - started), bundleDir };
-  } finally {
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
     process.off("beforeExit", onBeforeExit);
     // Stopping the service frees the index with it. (`deleteIndex` would restart a crashed
     // service just to delete an index it never had.)
     await api.close();
-    await fs.rm(nextDir, { recursive: true, force: true });
-  }
+  };
+  const indexReady = step("start the indexer", undefined, () => api.createIndex(options.config)).then(({ index }) => {
+    if (!index) throw fault("start the indexer", undefined, "no index was returned");
+    return index;
+  });
+  // One chain of calls: each page is sent when the one before it was taken. After a failure the
+  // rest are skipped, and the failure waits for `finish`.
+  let chain: Promise<unknown> = indexReady;
+  chain.catch(() => undefined);
+  return {
+    added,
+    add(page) {
+      added.push(page);
+      chain = chain.then(async () => {
+        const index = await indexReady;
+        const add = index.addHTMLFile.bind(index);
+        await step(`index ${page.url}`, page.inputPath, () => add({ url: page.url, content: page.content }));
+      });
+      chain.catch(() => undefined);
+    },
+    async finish(outputDir) {
+      const bundleDir = path.join(outputDir, BUNDLE_DIR);
+      // Written beside the live bundle and swapped in whole, so the preview never serves a mix of
+      // two indexes and stale fragment files never pile up.
+      const nextDir = path.join(outputDir, `.${BUNDLE_DIR}-next`);
+      try {
+        await chain;
+        const index = await indexReady;
+        await fs.rm(nextDir, { recursive: true, force: true });
+        await fs.mkdir(outputDir, { recursive: true });
+        const write = index.writeFiles.bind(index);
+        await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }));
+        await fs.rm(bundleDir, { recursive: true, force: true });
+        await fs.rename(nextDir, bundleDir);
+        return { pageCount: added.length, milliseconds: Math.round(performance.now() - started), bundleDir };
+      } finally {
+        await close();
+        await fs.rm(nextDir, { recursive: true, force: true });
+      }
+    },
+    async abort() {
+      await close();
+    },
+  };
 }
 
 /** Runs one Pagefind call and turns both of its ways to fail (a throw, or `errors`) into one error. */

@@ -27,6 +27,11 @@ export class SearchPageSet {
     else this.#excludedInputs.delete(inputPath);
   }
 
+  /** Whether a template's front matter says `search: false` (noted before it renders). */
+  isExcluded(inputPath: string): boolean {
+    return this.#excludedInputs.has(inputPath);
+  }
+
   /** Take in one build's results. Returns the URLs added, changed or removed since the last build. */
   update(results: readonly EleventyResult[]): string[] {
     const next = new Map<string, SearchPage>();
