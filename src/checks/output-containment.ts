@@ -6,32 +6,37 @@ import { DocsError } from "../diagnostics/diagnostic.ts";
 
 export class OutputEscapeError extends DocsError {}
 
-/** The real path of the nearest existing ancestor, joined with the part that doesn't exist yet. */
-function realPathOf(target: string): string {
-  let existing = target;
-  const rest: string[] = [];
-  while (!fs.existsSync(existing)) {
-    rest.unshift(path.basename(existing));
-    const parent = path.dirname(existing);
-    if (parent === existing) break;
-    existing = parent;
-  }
-  return path.join(fs.realpathSync(existing), ...rest);
+/**
+ * Returns a check that throws when `outputPath` (or the real path of its folder, through symlinks)
+ * is outside `outputDir`. The content scan already refuses unsafe permalinks; this guards every
+ * other way a path is made (generated pages, redirects, plugins).
+ */
+export function outputGuard(outputDir: string): (outputPath: string, inputPath: string) => void {
+  const root = path.resolve(outputDir);
+  // Real paths by folder: pages share folders, and this runs once per written page.
+  const realDirs = new Map<string, string>();
+  const realDir = (dir: string): string => {
+    let real = realDirs.get(dir);
+    if (real === undefined) {
+      const parent = path.dirname(dir);
+      // A folder that doesn't exist yet will be made by Eleventy, as a plain folder under its parent.
+      real = fs.existsSync(dir) || parent === dir ? fs.realpathSync(dir) : path.join(realDir(parent), path.basename(dir));
+      realDirs.set(dir, real);
+    }
+    return real;
+  };
+  return (outputPath, inputPath) => {
+    const resolved = path.resolve(outputPath);
+    if (isInside(root, resolved) && isInside(realDir(root), realDir(path.dirname(resolved)))) return;
+    throw new OutputEscapeError({
+      code: "OUTPUT_OUTSIDE",
+      message: `refusing to write ${resolved}: it is outside the output folder ${outputDir}`,
+      file: inputPath,
+      hint: "check the page's `permalink:` and `redirect_from:`; paths must stay inside the site",
+    });
+  };
 }
 
-/**
- * Throws when `outputPath` (or the real path of its folder, through symlinks) is outside `outputDir`.
- * The content scan already refuses unsafe permalinks; this guards every other way a path is made
- * (generated pages, redirects, plugins).
- */
 export function assertInsideOutput(outputDir: string, outputPath: string, inputPath: string): void {
-  const resolved = path.resolve(outputPath);
-  const root = realPathOf(path.resolve(outputDir));
-  if (isInside(path.resolve(outputDir), resolved) && isInside(root, realPathOf(path.dirname(resolved)))) return;
-  throw new OutputEscapeError({
-    code: "OUTPUT_OUTSIDE",
-    message: `refusing to write ${resolved}: it is outside the output folder ${outputDir}`,
-    file: inputPath,
-    hint: "check the page's `permalink:` and `redirect_from:`; paths must stay inside the site",
-  });
+  outputGuard(outputDir)(outputPath, inputPath);
 }

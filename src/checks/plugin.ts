@@ -7,7 +7,7 @@ import { displayPath, markdownReporter } from "../diagnostics/source-lines.ts";
 import { LinkLines } from "./link-lines.ts";
 import { checkLinks, type BuiltPage } from "./links.ts";
 import { unsafeHtmlRule } from "./unsafe-html.ts";
-import { assertInsideOutput } from "./output-containment.ts";
+import { outputGuard } from "./output-containment.ts";
 
 export interface ChecksOptions {
   ctx: BuildContext;
@@ -23,11 +23,15 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions)
   // Eleventy's event reports its configured output folder, not the staging folder we build into.
   const outputDir = ctx.dirs.output;
   // Transforms run before Eleventy writes a file: the last moment to refuse a path outside the output.
+  const guard = outputGuard(outputDir);
   eleventyConfig.addTransform("output-containment", function (content) {
-    if (this.page.outputPath) assertInsideOutput(outputDir, this.page.outputPath, displayPath(this.page.inputPath));
+    if (this.page.outputPath) guard(this.page.outputPath, displayPath(this.page.inputPath));
     return content;
   });
   eleventyConfig.on("eleventy.after", ({ results }) => {
+    // Pages with errors were left out of this build, so links to them would all look broken: the
+    // errors are what the writer must see. The links are checked on the next build that has none.
+    if (ctx.diagnostics.errors.length > 0) return;
     const pages: BuiltPage[] = [];
     for (const r of results) {
       if (!r.outputPath || !r.outputPath.endsWith(".html")) continue;

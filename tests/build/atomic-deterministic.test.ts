@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { recoverInterruptedSwap } from "../../src/build/atomic-output.ts";
 import { build } from "../../src/build/build.ts";
 import { PROJECT_ROOT } from "../../src/build/context.ts";
-import { makeTempDir, manifest, writeFiles } from "../helpers/site.ts";
+import { makeTempDir, manifest, writeFiles, writeSiteData } from "../helpers/site.ts";
 
 const run = promisify(execFile);
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
@@ -42,6 +42,7 @@ describe("atomic output", () => {
     const inputB = path.join(root, "b");
     writeFiles(inputA, site("A"));
     writeFiles(inputB, site("B"));
+    writeSiteData(root);
     // The old and new builds, made exactly as the killed builds are made.
     await run(TSX, ["src/cli.ts", "build", "--input", inputB, "--output", output], { cwd: PROJECT_ROOT });
     const manifestB = await manifest(output);
@@ -81,6 +82,7 @@ describe("deterministic output", () => {
     const root = makeTempDir("twice-");
     const input = path.join(root, "content");
     writeFiles(input, site("T", 6));
+    writeSiteData(root);
     expect((await build({ input, output: path.join(root, "one") })).ok).toBe(true);
     expect((await build({ input, output: path.join(root, "two") })).ok).toBe(true);
     expect(await manifest(path.join(root, "two"))).toEqual(await manifest(path.join(root, "one")));
@@ -97,6 +99,7 @@ describe("deterministic output", () => {
       const files = Object.entries(site("D", 10));
       // Write in a different order, with shuffled file times.
       writeFiles(input, Object.fromEntries(i ? files.reverse() : files));
+      writeSiteData(root);
       for (const [name] of files) {
         const t = new Date(Date.UTC(2001 + ((name.length * (i + 3)) % 20), i * 5, 1 + i * 7));
         fs.utimesSync(path.join(input, name), t, t);

@@ -24,6 +24,15 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
   }
 }
 
+/** Site data for fixtures that use tags and contributors: written to `<dir>/_data/`. */
+export function writeSiteData(dir: string): void {
+  writeFiles(path.join(dir, "_data"), {
+    "site.yaml": "title: Fixture site\n",
+    "tags.yaml": "distributed tracing:\n  description: Following requests across services.\n",
+    "contributors.yaml": "yberlinger:\n  name: Yael Berlinger\n",
+  });
+}
+
 export function makeTempDir(prefix = "docs-fixture-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
