@@ -19,15 +19,16 @@ export interface TimelineOptions {
   criticalPath?: boolean;
 }
 
-// Geometry, in px. The SVG keeps this width on every screen; its wrapper scrolls on narrow ones.
+// Geometry, in px. The SVG keeps this width on every screen, so its text never shrinks: it fits the
+// article column on a desktop (about 615 px) and its wrapper scrolls sideways on a phone.
 export const TIMELINE = {
-  width: 880,
-  labelWidth: 320,
-  barX0: 332,
-  barX1: 792,
+  width: 600,
+  labelWidth: 232,
+  barX0: 240,
+  barX1: 526,
   rowHeight: 36,
   axisHeight: 32,
-  indent: 14,
+  indent: 12,
   maxIndentLevels: 10,
 } as const;
 

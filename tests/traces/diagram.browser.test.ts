@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { renderCompare } from "../../src/traces/compare.ts";
 import { renderServiceGraph } from "../../src/traces/graph.ts";
 import { loadTraceFile } from "../../src/traces/load.ts";
-import { renderTimeline } from "../../src/traces/timeline.ts";
+import { renderTimeline, TIMELINE } from "../../src/traces/timeline.ts";
 import { hasChromium, launchChromium } from "../helpers/browser.ts";
 import { tempDir } from "./fixtures.ts";
 
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)("trace diagrams in the browser", () => {
           };
         });
         // Never shrunk: the SVG keeps its pixel width and 12px text; narrow screens scroll instead.
-        expect(m.svgWidth).toBe(880);
+        expect(m.svgWidth).toBe(TIMELINE.width);
         expect(m.fontSize).toBe("12px");
         expect(m.overflowX).toBe("auto");
         if (width === 375) expect(m.scrollWidth).toBeGreaterThan(m.clientWidth);
