@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import { createBuildContext, PROJECT_ROOT, setBuildContext, type BuildContext, type BuildOptions } from "./context.ts";
 import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
+import { copyStaticFiles } from "./static-files.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
@@ -62,6 +63,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   // Pages with errors are left out (scan.ignored) and the rest still renders, so one run reports
   // every error; the build's output is discarded all the same.
 
+  copyStaticFiles(ctx);
   setBuildContext(ctx);
   // `.eleventy.ts` is imported here rather than by Eleventy's loader, so it runs through the same
   // TypeScript loader as the rest of the build (tsx, or Vitest in tests).

@@ -14,8 +14,5 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { ctx }: JekyllPluginOp
   // Replaces the layouts' `site` (the theme's data): registered after them, so this one wins.
   eleventyConfig.addGlobalData("site", () => jekyll.site(scan, ctx.diagnostics).site);
   for (const page of scan.unwritten) eleventyConfig.ignores.add(path.relative(process.cwd(), page.file));
-  // Static files are copied as they are; the scan already refused symlinks out of the source (S2).
-  const copies: Record<string, string> = {};
-  for (const file of scan.staticFiles) copies[file] = path.relative(ctx.dirs.input, file);
-  if (scan.staticFiles.length) eleventyConfig.addPassthroughCopy(copies);
+  // Static files (scan.staticFiles) are copied by the build itself: src/build/static-files.ts.
 }

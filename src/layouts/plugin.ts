@@ -39,8 +39,7 @@ export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOption
   });
   eleventyConfig.on("eleventy.before", () => store.reset());
 
-  eleventyConfig.addPassthroughCopy({ [path.join(ctx.dirs.project, "assets")]: "assets" });
-  eleventyConfig.addWatchTarget(path.join(ctx.dirs.project, "assets"));
+  // The theme's assets/ are copied by the build itself (src/build/static-files.ts).
 
   registerFilters(eleventyConfig, { store, inputDir: () => ctx.dirs.input, lastUpdated });
   memoizeUrlFilter(eleventyConfig);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
 import { createBuildContext, setBuildContext, type BuildContext } from "../../src/build/context.ts";
+import { copyStaticFiles } from "../../src/build/static-files.ts";
 
 export interface FixtureSite {
   /** Content files: path relative to the content folder → file text. */
@@ -71,6 +72,8 @@ export async function buildFixture(site: FixtureSite, options: { write?: boolean
   });
   let results: EleventyResult[];
   if (options.write) {
+    // What the build does before Eleventy writes: the theme's assets (src/build/static-files.ts).
+    copyStaticFiles(ctx);
     await eleventy.write();
     results = [];
   } else {
