@@ -5,18 +5,7 @@
 // parameters; code blocks; a tasklist; tabs.
 import fs from "node:fs";
 import path from "node:path";
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../scripts/generate-traces.ts";
 
 const WORDS = (
   "trace span service operation latency collector sampler exporter receiver processor query storage " +

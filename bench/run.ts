@@ -18,7 +18,7 @@ import { referencedAssets } from "../scripts/weight.ts";
 import { corpusDir, jekyllCopy, scratchDir, BENCH_ROOT } from "./lib/corpora.ts";
 import { measure, medianOf, sum, median, type Measurement } from "./lib/measure.ts";
 import { measureEdits, medianEdit } from "./dev-edit.ts";
-import { writeBenchmarks } from "./lib/report.ts";
+import { writeBenchmarks, type SizeResult } from "./lib/report.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = (name: string) => path.join(ROOT, "node_modules/.bin", name);
@@ -144,16 +144,6 @@ async function alternate(label: string, setups: Setup[]): Promise<Map<string, Me
 }
 
 // ---- the run ----------------------------------------------------------------------------------
-
-export interface SizeResult {
-  pages: number;
-  ours: Measurement;
-  warm: Measurement;
-  floor: Measurement;
-  floorEleventy: Measurement;
-  floorPagefind: Measurement;
-  jekyll?: Measurement;
-}
 
 const started = performance.now();
 log(`Benchmark: sizes ${sizes.join(", ")}, ${runs} runs after a warm-up, Node ${process.version}, ${os.cpus().length} CPUs, Jekyll ${hasJekyll ? "yes" : "no"}. Work folder ${BENCH_ROOT}.`);

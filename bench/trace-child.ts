@@ -3,7 +3,7 @@
 // Usage: tsx bench/trace-child.ts SPANS [RUNS]
 import { parseTraceText } from "../src/traces/load.ts";
 import { renderTimeline } from "../src/traces/timeline.ts";
-import { prng } from "./corpus.ts";
+import { prng } from "../scripts/generate-traces.ts";
 import { median } from "./lib/measure.ts";
 
 const SERVICES = ["frontend", "checkout", "payment", "inventory", "shipping", "email", "cart", "currency"];

@@ -25,8 +25,8 @@ interface GenSpan {
   fixed?: boolean;
 }
 
-/** mulberry32: tiny, seedable, and the same on every platform. */
-function prng(seed: number): () => number {
+/** mulberry32: tiny, seedable, and the same on every platform. The benchmark corpus uses it too. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

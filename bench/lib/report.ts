@@ -2,16 +2,19 @@
 import fs from "node:fs";
 import type { Measurement } from "./measure.ts";
 
+/** One corpus size: every build setup measured on it. */
+export interface SizeResult {
+  pages: number;
+  ours: Measurement;
+  warm: Measurement;
+  floor: Measurement;
+  floorEleventy: Measurement;
+  floorPagefind: Measurement;
+  jekyll?: Measurement;
+}
+
 export interface BenchResults {
-  bySize: {
-    pages: number;
-    ours: Measurement;
-    warm: Measurement;
-    floor: Measurement;
-    floorEleventy: Measurement;
-    floorPagefind: Measurement;
-    jekyll?: Measurement;
-  }[];
+  bySize: SizeResult[];
   compat?: { pages: number; on: Measurement; off: Measurement };
   edit?: { pages: number; htmlMs: number; searchMs: number; all: { htmlMs: number[]; searchMs: number[] } };
   traces: { spans: number; parseMs: number; renderMs: number; svgBytes: number }[];
