@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from "../../src/layouts/csp.ts";
 import { hasChromium, launchChromium } from "../helpers/browser.ts";
 import { parseDocument } from "../helpers/html.ts";
 import { makeTempDir, writeFiles } from "../helpers/site.ts";
+import { loadPagefind } from "../helpers/pagefind-node.ts";
 
 const GOOD = "---\ntitle: Preview page\n---\n## Hello preview\n\nFirst version.\n";
 const BROKEN = '---\ntitle: Preview page\nflags:\n  beta: "no"\n---\nBroken.\n';
@@ -98,6 +99,22 @@ describe("dev server", () => {
     const res = await get(server.url, "/api/reference");
     expect(res.status).toBe(200);
     expect(parseDocument(res.body).querySelector("h1")?.textContent).toContain("X");
+  });
+
+  it("keeps search working in the preview, updated after each rebuild", async () => {
+    const { server, input } = await start({ "index.md": GOOD.replace("First version.", "The zanzibarite sensor.") });
+    const output = path.join(path.dirname(input), "_site");
+    // Each query loads the index from a fresh copy: Node caches a module by its path.
+    const search = async (term: string) => {
+      const copy = makeTempDir("preview-index-");
+      fs.cpSync(output, copy, { recursive: true });
+      return (await loadPagefind(copy)).search(term);
+    };
+    expect((await search("zanzibarite")).map((r) => r.meta.title)).toEqual(["Preview page"]);
+    fs.writeFileSync(path.join(input, "index.md"), GOOD.replace("First version.", "The quokkamatic sensor."));
+    await server.rebuild();
+    expect(await search("zanzibarite")).toEqual([]);
+    expect((await search("quokkamatic")).map((r) => r.meta.title)).toEqual(["Preview page"]);
   });
 
   it("serves under the site's baseurl", async () => {
