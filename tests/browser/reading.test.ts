@@ -184,6 +184,20 @@ describe.skipIf(!hasChromium)("reading features in Chromium", () => {
     await ctx.close();
   });
 
+  it("copies a heading's link when its anchor is clicked, and still moves to the heading", async () => {
+    const ctx = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const { page, problems } = await open(ctx, "/a/");
+    const anchor = page.locator("a.heading-anchor").first();
+    const href = await anchor.getAttribute("href");
+    expect(href).toMatch(/^#./);
+    await anchor.click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(href!, page.url()).href);
+    expect(new URL(page.url()).hash).toBe(href);
+    expect(await page.locator("#live-status").textContent()).toContain("Link to this section copied");
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
   it("puts the sidebar behind a menu button at 375px", async () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 } });
     const { page, problems } = await open(ctx, "/a/");
