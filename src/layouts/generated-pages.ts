@@ -15,38 +15,45 @@ export function registerGeneratedPages(eleventyConfig: UserConfig): void {
   // Listings: indexed by the sitemap, left out of search so results point at the real pages.
   const listing = { ...GENERATED, search: false };
 
-  eleventyConfig.addTemplate("_generated/tags-index.njk", "", {
-    ...listing,
-    layout: "listings/tags-index.njk",
-    title: "Tags",
-    description: "Every tag used in the guide, with the pages that carry it.",
-    permalink: "/tags/",
-  });
-  eleventyConfig.addTemplate("_generated/tag.njk", "", {
-    ...listing,
-    layout: "listings/tag.njk",
-    pagination: { data: "collections.tagList", size: 1, alias: "tag", addAllPagesToCollections: true },
-    eleventyComputed: {
-      title: (data: { tag: Slugged }) => `Tagged “${data.tag.name}”`,
-      permalink: (data: { tag: Slugged }) => `/tags/${data.tag.slug}/`,
+  // The two taxonomies: an index page, and one page per entry listing its pages.
+  const taxonomies = [
+    {
+      name: "tags",
+      singular: "tag",
+      collection: "tagList",
+      alias: "tag",
+      indexTitle: "Tags",
+      description: "Every tag used in the guide, with the pages that carry it.",
+      title: (tag: Slugged) => `Tagged “${tag.name}”`,
     },
-  });
-  eleventyConfig.addTemplate("_generated/contributors-index.njk", "", {
-    ...listing,
-    layout: "listings/contributors-index.njk",
-    title: "Contributors",
-    description: "The people who wrote the guide, with the pages each of them worked on.",
-    permalink: "/contributors/",
-  });
-  eleventyConfig.addTemplate("_generated/contributor.njk", "", {
-    ...listing,
-    layout: "listings/contributor.njk",
-    pagination: { data: "collections.contributorList", size: 1, alias: "person", addAllPagesToCollections: true },
-    eleventyComputed: {
-      title: (data: { person: Slugged }) => `Pages by ${data.person.name}`,
-      permalink: (data: { person: Slugged }) => `/contributors/${data.person.slug}/`,
+    {
+      name: "contributors",
+      singular: "contributor",
+      collection: "contributorList",
+      alias: "person",
+      indexTitle: "Contributors",
+      description: "The people who wrote the guide, with the pages each of them worked on.",
+      title: (person: Slugged) => `Pages by ${person.name}`,
     },
-  });
+  ];
+  for (const t of taxonomies) {
+    eleventyConfig.addTemplate(`_generated/${t.name}-index.njk`, "", {
+      ...listing,
+      layout: `listings/${t.name}-index.njk`,
+      title: t.indexTitle,
+      description: t.description,
+      permalink: `/${t.name}/`,
+    });
+    eleventyConfig.addTemplate(`_generated/${t.singular}.njk`, "", {
+      ...listing,
+      layout: `listings/${t.singular}.njk`,
+      pagination: { data: `collections.${t.collection}`, size: 1, alias: t.alias, addAllPagesToCollections: true },
+      eleventyComputed: {
+        title: (data: Record<string, Slugged>) => t.title(data[t.alias]!),
+        permalink: (data: Record<string, Slugged>) => `/${t.name}/${data[t.alias]!.slug}/`,
+      },
+    });
+  }
 
   eleventyConfig.addTemplate("_generated/404.njk", "", {
     ...NOT_A_PAGE,
