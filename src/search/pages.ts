@@ -8,6 +8,8 @@ export interface SearchPage {
   content: string;
   /** The source file, project-relative as in every diagnostic, so a failure can name it. */
   inputPath: string;
+  /** Where the build wrote it, as Eleventy reports it (absolute, or relative to the working folder). */
+  outputPath?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class SearchPageSet {
     for (const result of results) {
       if (typeof result.url !== "string" || !isHtmlOutput(result.outputPath)) continue;
       if (this.#excludedInputs.has(result.inputPath)) continue;
-      next.set(result.url, { url: result.url, content: result.content, inputPath: displayPath(result.inputPath) });
+      next.set(result.url, { url: result.url, content: result.content, inputPath: displayPath(result.inputPath), outputPath: result.outputPath || undefined });
     }
     const changed = [...next.values()].filter((p) => this.#pages.get(p.url)?.content !== p.content).map((p) => p.url);
     const removed = [...this.#pages.keys()].filter((url) => !next.has(url));

@@ -77,6 +77,31 @@ describe("search index of a fixture site", () => {
   });
 });
 
+describe("search index of pages Pagefind reads from disk", () => {
+  it("indexes a page whose file name a glob would misread, and leaves out a search: false page of a layout without data-pagefind-body", async () => {
+    // Without data-pagefind-body on any page (a Jekyll project's own layouts), Pagefind indexes
+    // every HTML file it is given: only the pages the build lists may reach it.
+    const plain = (title: string, body: string, extra = "") =>
+      `---\ntitle: ${title}\n${extra}---\n<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>\n`;
+    const site = await fixtureSite({
+      "a.html": plain("Alpha", "<p>alphaword</p>"),
+      "odd {name}, [1].html": plain("Odd", "<p>zebraword</p>"),
+      "hidden.html": plain("Hidden", "<p>secretword</p>", "search: false\n"),
+    });
+    try {
+      await site.build();
+      expect(site.diagnostics.sorted()).toEqual([]);
+      expect(site.log[0]).toMatch(/^Search: indexed 2 pages in \d+ ms$/);
+      const pagefind = await loadPagefind(site.output);
+      expect((await pagefind.search("alphaword")).map((r) => r.meta.title)).toEqual(["Alpha"]);
+      expect((await pagefind.search("zebraword")).map((r) => r.meta.title)).toEqual(["Odd"]);
+      expect(await pagefind.search("secretword")).toEqual([]);
+    } finally {
+      await site.remove();
+    }
+  });
+});
+
 describe("search index across rebuilds (the writers' preview)", () => {
   for (const incremental of [false, true]) {
     it(`is updated after each ${incremental ? "incremental " : ""}rebuild: a changed page, a page switched to search: false`, async () => {
