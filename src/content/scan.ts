@@ -111,6 +111,87 @@ function walk(dir: string, root: string, out: string[], diagnostics: Diagnostic[
   }
 }
 
+/** What the checks of one file found: its page (if it passed), its diagnostics, its parsed YAML. */
+export type FileScan = { diagnostics: Diagnostic[]; yaml?: { text: string; data: unknown } } & (
+  | { kind: "page" | "unwritten"; page: ScannedPage }
+  | { kind: "static" | "failed" }
+);
+
+/**
+ * Every check the scan makes on one page file on its own (bytes, front matter, permalink); the checks
+ * that compare pages (output conflicts, redirects) stay in `scanContent`. The dev server re-runs
+ * this for the one page a writer saved.
+ */
+export function scanFile(file: string, inputDir: string, vocab: SiteVocabulary, profile: ScanProfile = DEFAULT_PROFILE): FileScan {
+  const display = displayPath(file);
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Omit<Diagnostic, "file">) => diagnostics.push({ ...d, file: display });
+  let yaml: FileScan["yaml"];
+  const failed = (): FileScan => ({ kind: "failed", diagnostics, yaml });
+  const buf = fs.readFileSync(file);
+  const byteProblems = checkBytes(buf);
+  byteProblems.forEach(report);
+  if (byteProblems.some((d) => d.severity === "error")) return failed();
+
+  const parts = splitFrontMatter(buf.toString("utf8"));
+  const rel = path.relative(inputDir, file).split(path.sep).join("/");
+  if (parts.yaml === undefined && profile.staticWithoutFrontMatter) {
+    // Jekyll copies a file without front matter as it is, Markdown included.
+    return { kind: "static", diagnostics, yaml };
+  }
+  if (parts.language && parts.language !== "yaml") {
+    report({ severity: "error", code: "FM_LANGUAGE", message: `front matter language \`${parts.language}\` is not allowed`, line: 1, hint: "use YAML front matter: a plain `---` line" });
+    return failed();
+  }
+  if (parts.unclosed) {
+    report({ severity: "error", code: "FM_UNCLOSED", message: "front matter is opened with `---` but never closed", line: 1, hint: "add a `---` line after the last front matter key" });
+    return failed();
+  }
+  let data: unknown = {};
+  if (parts.yaml !== undefined) {
+    const parsed = parseYaml(parts.yaml, parts.yamlStartLine);
+    parsed.diagnostics.forEach(report);
+    if (parsed.data === undefined && parsed.diagnostics.some((d) => d.severity === "error")) return failed();
+    data = parsed.data;
+    yaml = { text: parts.yaml, data };
+  } else if (parts.body.trim() === "") {
+    report({ severity: "error", code: "CONTENT_EMPTY", message: "the page has no front matter / no content", line: 1, hint: "add front matter with a `title:` and some content, or delete the file" });
+    return failed();
+  }
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    const prepared = profile.prepare(rel, data as Record<string, unknown>, parts.yaml ?? "", parts.yamlStartLine);
+    for (const d of prepared.diagnostics) diagnostics.push({ file: display, ...d });
+    data = prepared.data;
+  }
+  const validated = validateFrontMatter(data, parts.yaml ?? "", parts.yamlStartLine, vocab);
+  validated.diagnostics.forEach(report);
+  if (!validated.data) return failed();
+  const fm = validated.data;
+
+  const raw = { ...(data as Record<string, unknown>) };
+  let permalink: string;
+  const chosen = profile === DEFAULT_PROFILE ? fm.permalink : profile.permalink(rel, raw);
+  if (chosen === false || fm.permalink === false) {
+    // Not written: nothing to collide.
+    return { kind: "unwritten", diagnostics, yaml, page: { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, yamlStartLine: parts.yamlStartLine, data: fm, outputFile: "", rel, raw } };
+  }
+  if (typeof chosen === "string") {
+    if (profile !== DEFAULT_PROFILE) raw.permalink = chosen;
+    try {
+      assertSafePermalink(chosen);
+    } catch (error) {
+      if (!(error instanceof UnsafePermalinkError)) throw error;
+      const idx = locateKey(parts.yaml ?? "", ["permalink"]);
+      report({ severity: "error", code: "FM_PERMALINK_UNSAFE", message: `permalink \`${chosen.replace(/\0/g, "\\0")}\` ${error.message}`, line: parts.yamlStartLine + (idx ?? 0), hint: "write a plain path from the site root, e.g. `/user-guide/tracing/`" });
+      return failed();
+    }
+    permalink = normalizePermalink(chosen.startsWith("/") ? chosen : `/${chosen}`);
+  } else {
+    permalink = defaultPermalink(path.relative(inputDir, file));
+  }
+  return { kind: "page", diagnostics, yaml, page: { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, yamlStartLine: parts.yamlStartLine, data: fm, outputFile: outputFileFor(permalink), rel, raw } };
+}
+
 export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: ScanProfile = DEFAULT_PROFILE): ScanResult {
   const diagnostics: Diagnostic[] = [];
   const ignored: string[] = [];
@@ -125,83 +206,31 @@ export function scanContent(inputDir: string, vocab: SiteVocabulary, profile: Sc
   const outputs = new Map<string, ScannedPage>();
 
   for (const file of files) {
-    const display = displayPath(file);
-    const report = (d: Omit<Diagnostic, "file">) => diagnostics.push({ ...d, file: display });
-    const buf = fs.readFileSync(file);
-    const byteProblems = checkBytes(buf);
-    byteProblems.forEach(report);
-    if (byteProblems.some((d) => d.severity === "error")) continue;
-
-    const parts = splitFrontMatter(buf.toString("utf8"));
-    const rel = path.relative(inputDir, file).split(path.sep).join("/");
-    if (parts.yaml === undefined && profile.staticWithoutFrontMatter) {
-      // Jekyll copies a file without front matter as it is, Markdown included.
+    const scanned = scanFile(file, inputDir, vocab, profile);
+    diagnostics.push(...scanned.diagnostics);
+    if (scanned.yaml) parsedYaml.set(scanned.yaml.text, scanned.yaml.data);
+    if (scanned.kind === "static") {
       staticFiles.push(file);
       ignored.push(file);
       continue;
     }
-    if (parts.language && parts.language !== "yaml") {
-      report({ severity: "error", code: "FM_LANGUAGE", message: `front matter language \`${parts.language}\` is not allowed`, line: 1, hint: "use YAML front matter: a plain `---` line" });
+    if (scanned.kind === "unwritten") {
+      unwritten.push(scanned.page);
       continue;
     }
-    if (parts.unclosed) {
-      report({ severity: "error", code: "FM_UNCLOSED", message: "front matter is opened with `---` but never closed", line: 1, hint: "add a `---` line after the last front matter key" });
-      continue;
-    }
-    let data: unknown = {};
-    if (parts.yaml !== undefined) {
-      const parsed = parseYaml(parts.yaml, parts.yamlStartLine);
-      parsed.diagnostics.forEach(report);
-      if (parsed.data === undefined && parsed.diagnostics.some((d) => d.severity === "error")) continue;
-      data = parsed.data;
-      parsedYaml.set(parts.yaml, data);
-    } else if (parts.body.trim() === "") {
-      report({ severity: "error", code: "CONTENT_EMPTY", message: "the page has no front matter / no content", line: 1, hint: "add front matter with a `title:` and some content, or delete the file" });
-      continue;
-    }
-    if (data && typeof data === "object" && !Array.isArray(data)) {
-      const prepared = profile.prepare(rel, data as Record<string, unknown>, parts.yaml ?? "", parts.yamlStartLine);
-      for (const d of prepared.diagnostics) diagnostics.push({ file: display, ...d });
-      data = prepared.data;
-    }
-    const validated = validateFrontMatter(data, parts.yaml ?? "", parts.yamlStartLine, vocab);
-    validated.diagnostics.forEach(report);
-    if (!validated.data) continue;
-    const fm = validated.data;
-
-    const raw = { ...(data as Record<string, unknown>) };
-    let permalink: string;
-    const chosen = profile === DEFAULT_PROFILE ? fm.permalink : profile.permalink(rel, raw);
-    if (chosen === false || fm.permalink === false) {
-      // Not written: nothing to collide.
-      unwritten.push({ file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, yamlStartLine: parts.yamlStartLine, data: fm, outputFile: "", rel, raw });
-      continue;
-    }
-    if (typeof chosen === "string") {
-      if (profile !== DEFAULT_PROFILE) raw.permalink = chosen;
-      try {
-        assertSafePermalink(chosen);
-      } catch (error) {
-        if (!(error instanceof UnsafePermalinkError)) throw error;
-        const idx = locateKey(parts.yaml ?? "", ["permalink"]);
-        report({ severity: "error", code: "FM_PERMALINK_UNSAFE", message: `permalink \`${chosen.replace(/\0/g, "\\0")}\` ${error.message}`, line: parts.yamlStartLine + (idx ?? 0), hint: "write a plain path from the site root, e.g. `/user-guide/tracing/`" });
-        continue;
-      }
-      permalink = normalizePermalink(chosen.startsWith("/") ? chosen : `/${chosen}`);
-    } else {
-      permalink = defaultPermalink(path.relative(inputDir, file));
-    }
-    const page: ScannedPage = { file, display, bodyStartLine: parts.bodyStartLine, yaml: parts.yaml, yamlStartLine: parts.yamlStartLine, data: fm, outputFile: outputFileFor(permalink), rel, raw };
+    if (scanned.kind !== "page") continue;
+    const { page } = scanned;
+    const report = (d: Omit<Diagnostic, "file">) => diagnostics.push({ ...d, file: page.display });
     // Case-insensitive: macOS and Windows checkouts, and many static hosts, fold case.
     const key = page.outputFile.toLowerCase();
     const other = outputs.get(key);
     if (other) {
-      const idx = locateKey(parts.yaml ?? "", ["permalink"]);
+      const idx = locateKey(page.yaml ?? "", ["permalink"]);
       report({
         severity: "error",
         code: "OUTPUT_CONFLICT",
-        message: `${display} and ${other.display} both write ${page.outputFile === other.outputFile ? page.outputFile : `${other.outputFile} / ${page.outputFile} (they differ only by case)`}`,
-        line: idx === undefined ? 1 : parts.yamlStartLine + idx,
+        message: `${page.display} and ${other.display} both write ${page.outputFile === other.outputFile ? page.outputFile : `${other.outputFile} / ${page.outputFile} (they differ only by case)`}`,
+        line: idx === undefined ? 1 : page.yamlStartLine + idx,
         hint: "give one of the pages a different `permalink:`",
       });
       continue;
