@@ -1,4 +1,4 @@
-// The writers' preview: rebuild on every change, serve the last good build, live reload, error overlay.
+// The writers' preview: rebuild on every change (one saved page on its own), serve the last good build, live reload, error overlay.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -8,6 +8,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CLIENT_JS, INJECT, NO_BUILD_PAGE, OVERLAY_CSS } from "./client.ts";
 import { contentType, resolveRequest } from "./static-files.ts";
 import { CONTENT_SECURITY_POLICY } from "../layouts/csp.ts";
+import { LiveSearchIndex } from "../search/live-index.ts";
+import { captureEleventy } from "./eleventy-handle.ts";
+import { LiveSite } from "./live-edit.ts";
 
 // The preview enforces the production CSP, so a writer sees a blocked inline script before readers do.
 const HEADERS = { "content-security-policy": CONTENT_SECURITY_POLICY, "cache-control": "no-store" };
@@ -24,8 +27,16 @@ export interface ServeOptions {
 
 export interface DevServer {
   url: string;
-  /** Rebuild now (also what a file change triggers). Resolves when the build has finished. */
+  /** Full rebuild now. Resolves when the build has finished. */
   rebuild(): Promise<void>;
+  /**
+   * What the watcher calls with the files it saw change (absolute paths): one saved content page is
+   * rendered on its own when it can be, anything else rebuilds. Resolves when the new HTML is on disk
+   * (the search index follows, see `searchSettled`).
+   */
+  changed(files: string[]): Promise<void>;
+  /** Resolves when the search index has caught up with the last change. */
+  searchSettled(): Promise<void>;
   /** Errors of the last build, or [] when it passed. */
   readonly errors: Diagnostic[];
   close(): Promise<void>;
@@ -43,36 +54,79 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
-  let running: Promise<void> | undefined;
-  let again = false;
-  const runBuild = async () => {
-    const outcome = await build({ ...options, mode: "serve" }).catch((error: unknown) => {
-      // A crash of our own code: show it in the overlay too, and keep serving.
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      return { ok: false as const, diagnostics: [{ severity: "error" as const, code: "INTERNAL", message }] };
-    });
-    const diagnostics = "ctx" in outcome ? outcome.ctx.diagnostics.sorted() : outcome.diagnostics;
-    if ("ctx" in outcome) prefix = outcome.ctx.options.pathPrefix ?? "/";
-    serveOptions.report?.(diagnostics, outcome.ok);
-    failing = outcome.ok ? [] : diagnostics;
-    if (outcome.ok) send("reload", {});
+  // The fast path for a single saved page, over the last full build that passed (see live-edit.ts),
+  // and the search index kept open beside it.
+  let live: LiveSite | undefined;
+  let search: LiveSearchIndex | undefined;
+  let searchDone: Promise<unknown> = Promise.resolve();
+  const publish = (diagnostics: Diagnostic[], ok: boolean) => {
+    serveOptions.report?.(diagnostics, ok);
+    failing = ok ? [] : diagnostics;
+    // Sent after the new HTML is on disk: the browser reloads into the new page.
+    if (ok) send("reload", {});
     else send("errors", failing);
   };
-  const rebuild = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
+
+  const runBuild = async () => {
+    // Pagefind runs one service per process: the build's own index must not share it with ours.
+    await search?.close();
+    search = undefined;
+    live = undefined;
+    const captured = await captureEleventy(() => build({ ...options, mode: "serve" })).catch((error: unknown) => {
+      // A crash of our own code: show it in the overlay too, and keep serving.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      return { result: { ok: false as const, diagnostics: [{ severity: "error" as const, code: "INTERNAL", message }] }, eleventy: undefined };
+    });
+    const outcome = captured.result;
+    const diagnostics = "ctx" in outcome ? outcome.ctx.diagnostics.sorted() : outcome.diagnostics;
+    if ("ctx" in outcome) prefix = outcome.ctx.options.pathPrefix ?? "/";
+    if ("ctx" in outcome && outcome.ok) {
+      live = LiveSite.open(outcome.ctx, captured.eleventy, output);
+      if (live) search = new LiveSearchIndex({ pages: live.searchPages(), outputDir: output });
     }
-    running = (async () => {
-      do {
-        again = false;
-        await runBuild();
-      } while (again);
+    publish(diagnostics, outcome.ok);
+  };
+
+  const runEdit = async (file: string): Promise<boolean> => {
+    if (!live) return false;
+    const edit = await live.edit(file);
+    if (edit.kind === "full") return false;
+    const strict = options.strict ?? false;
+    publish(edit.diagnostics, !edit.diagnostics.some((d) => d.severity === "error" || strict));
+    if (edit.kind === "written" && search) {
+      const index = search;
+      searchDone = index.update(edit.pages).catch((error: unknown) => {
+        // The HTML is fine; only the preview's search is stale. The next full build starts a new index.
+        serveOptions.report?.([{ severity: "warning", code: "SEARCH_INDEX_FAILED", message: error instanceof Error ? error.message : String(error) }], true);
+        if (search === index) void index.close();
+        search = undefined;
+      });
+    }
+    return true;
+  };
+
+  // One build or edit at a time; what arrives meanwhile is merged into the next run.
+  let running: Promise<void> | undefined;
+  let pending: { full: boolean; files: Set<string> } = { full: false, files: new Set() };
+  const schedule = (full: boolean, files: string[] = []): Promise<void> => {
+    pending.full ||= full;
+    for (const f of files) pending.files.add(f);
+    running ??= (async () => {
+      while (pending.full || pending.files.size > 0) {
+        const next = pending;
+        pending = { full: false, files: new Set() };
+        const [only] = next.files;
+        // A page saved on its own goes the fast path; several files at once rebuild (a rename, a checkout).
+        const handled = !next.full && next.files.size === 1 && only !== undefined && (await runEdit(only).catch(() => false));
+        if (!handled) await runBuild();
+      }
     })().finally(() => {
       running = undefined;
     });
     return running;
   };
+  const rebuild = () => schedule(true);
+  const changed = (files: string[]) => schedule(false, files.map((f) => path.resolve(f)));
 
   await rebuild();
 
@@ -126,19 +180,31 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
 
   // Watch the content and the theme; any change rebuilds. Node 20 watches recursively on Linux.
   let timer: NodeJS.Timeout | undefined;
-  const onChange = (_event: string, name: string | Buffer | null) => {
+  let seen = new Set<string>();
+  const onChange = (dir: string) => (_event: string, name: string | Buffer | null) => {
     if (name && /(^|[\\/])\.|~$|\.swp$/.test(String(name))) return; // editor temp files
+    // No name: the platform could not say which file; rebuild everything.
+    seen.add(name ? path.join(dir, String(name)) : "");
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), serveOptions.debounceMs ?? 80);
+    timer = setTimeout(() => {
+      const files = [...seen];
+      seen = new Set();
+      void (files.includes("") ? rebuild() : changed(files));
+    }, serveOptions.debounceMs ?? 80);
   };
   const watched = [base.dirs.input, base.dirs.includes, base.dirs.data, path.join(base.dirs.project, "assets")].filter((d) => fs.existsSync(d));
-  const watchers = watched.map((dir) => fs.watch(dir, { recursive: true }, onChange));
+  const watchers = watched.map((dir) => fs.watch(dir, { recursive: true }, onChange(dir)));
 
   process.stderr.write(`Serving ${output} at ${url} (live reload on). Press Ctrl+C to stop.\n`);
 
   return {
     url,
     rebuild,
+    changed,
+    async searchSettled() {
+      await running;
+      await searchDone;
+    },
     get errors() {
       return failing;
     },
@@ -147,6 +213,8 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
       for (const w of watchers) w.close();
       for (const res of clients) res.end();
       await running;
+      await searchDone;
+      await search?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -1,0 +1,99 @@
+// The preview's search index, kept open between saves: a saved page replaces its own record, then the bundle is rewritten.
+//
+// Building an index is adding every page (13 s of Pagefind's time at 4,000 pages) and then writing
+// it (about 4 s). Pagefind replaces a record re-added under the same URL, in place (`fossick_one`),
+// so after a save only the write remains, and the index equals one built from scratch in URL order.
+import fs from "node:fs/promises";
+import path from "node:path";
+import * as pagefindModule from "pagefind";
+import { BUNDLE_DIR, SEARCH_INDEX_FAILED, SearchIndexError, type PagefindApi } from "./pagefind.ts";
+import type { SearchPage } from "./pages.ts";
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi["createIndex"]>>["index"]>;
+
+export interface LiveIndexOptions {
+  /** Every page to index, in URL order (`SearchPageSet.all()`). */
+  pages: readonly SearchPage[];
+  /** The served output folder; the bundle is `<outputDir>/pagefind/`. */
+  outputDir: string;
+  /** Default: Pagefind's real Node API. */
+  api?: PagefindApi;
+}
+
+export class LiveSearchIndex {
+  readonly #api: PagefindApi;
+  readonly #outputDir: string;
+  readonly #index: Promise<PagefindIndex>;
+  /** Calls to Pagefind in order: a page is replaced only after every earlier call has finished. */
+  #chain: Promise<unknown>;
+  #closed = false;
+
+  constructor(options: LiveIndexOptions) {
+    this.#api = options.api ?? pagefindModule;
+    this.#outputDir = options.outputDir;
+    this.#index = this.#api.createIndex().then(({ index, errors }) => {
+      if (!index) throw failure("start the indexer", errors.join("; ") || "no index was returned");
+      return index;
+    });
+    // Added in URL order, as the build adds them, so the same pages give the same index.
+    this.#chain = this.#index.then(async (index) => {
+      for (const page of options.pages) await checked(`index ${page.url}`, index.addHTMLFile({ url: page.url, content: page.content }), page.inputPath);
+    });
+    this.#chain.catch(() => undefined);
+  }
+
+  /** Replace the records of these pages and rewrite the bundle. Resolves with how long it took. */
+  update(pages: readonly SearchPage[]): Promise<number> {
+    const started = performance.now();
+    const next = this.#chain.then(async () => {
+      const index = await this.#index;
+      for (const page of pages) await checked(`index ${page.url}`, index.addHTMLFile({ url: page.url, content: page.content }), page.inputPath);
+      await this.#write(index);
+      return Math.round(performance.now() - started);
+    });
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Stop Pagefind's service (which frees the index), after the call in progress. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#api.close();
+  }
+
+  // Written beside the live bundle and swapped in whole, as the build does, so a reader never loads a
+  // mix of two indexes.
+  async #write(index: PagefindIndex): Promise<void> {
+    if (this.#closed) return;
+    const bundleDir = path.join(this.#outputDir, BUNDLE_DIR);
+    const nextDir = path.join(this.#outputDir, `.${BUNDLE_DIR}-live`);
+    await fs.rm(nextDir, { recursive: true, force: true });
+    try {
+      await checked(`write the index to ${bundleDir}`, index.writeFiles({ outputPath: nextDir }));
+      if (this.#closed) return;
+      await fs.rm(bundleDir, { recursive: true, force: true });
+      await fs.rename(nextDir, bundleDir);
+    } finally {
+      await fs.rm(nextDir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function checked<T extends { errors: string[] }>(what: string, call: Promise<T>, file?: string): Promise<T> {
+  let response: T;
+  try {
+    response = await call;
+  } catch (cause) {
+    throw failure(what, cause instanceof Error ? cause.message : String(cause), file, cause);
+  }
+  if (response.errors.length > 0) throw failure(what, response.errors.join("; "), file);
+  return response;
+}
+
+function failure(what: string, detail: string, file?: string, cause?: unknown): SearchIndexError {
+  return new SearchIndexError(
+    { code: SEARCH_INDEX_FAILED, message: `Search index (preview): Pagefind could not ${what}: ${detail}`, file, hint: "The preview's search is stale until the next full rebuild; save a layout or restart the preview." },
+    { cause },
+  );
+}
