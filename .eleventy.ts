@@ -20,9 +20,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setQuietMode(true);
   // The content folder may be any folder (`--input`), so gitignore files outside it must not apply.
   eleventyConfig.setUseGitIgnore(false);
-  // Eleventy caches file contents per process; the dev server rebuilds in one process, so a cached
-  // page would survive its edit.
-  eleventyConfig.setUseTemplateCache(false);
+  // Eleventy's template cache stays on (layouts compile once per build, not once per page); the
+  // build empties it before each run, so a process that builds again sees every edit
+  // (src/build/eleventy-caches.ts).
   // Eleventy matches ignores against paths from the working directory, where `**` never crosses a
   // `..`: an input folder outside it (`--input /elsewhere`) needs its own prefix, or its _includes/
   // and README.md would be built as pages.

@@ -6,6 +6,7 @@ import { createBuildContext, PROJECT_ROOT, setBuildContext, type BuildContext, t
 import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { copyStaticFiles } from "./static-files.ts";
+import { resetEleventyCaches } from "./eleventy-caches.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
@@ -65,6 +66,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
 
   copyStaticFiles(ctx);
   setBuildContext(ctx);
+  await resetEleventyCaches();
   // `.eleventy.ts` is imported here rather than by Eleventy's loader, so it runs through the same
   // TypeScript loader as the rest of the build (tsx, or Vitest in tests).
   const eleventy = new Eleventy(ctx.dirs.input, ctx.dirs.output, {
