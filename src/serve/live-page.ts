@@ -15,7 +15,10 @@ export interface RenderedPage {
   html: string;
 }
 
-type TemplateClass = new (inputPath: string, templateData: unknown, extensionMap: unknown, templateConfig: unknown) => EleventyTemplate;
+type TemplateClass = (new (inputPath: string, templateData: unknown, extensionMap: unknown, templateConfig: unknown) => EleventyTemplate) & {
+  /** TemplateContent's process-wide cache of file text (used when the template cache is on). */
+  deleteFromInputCache(inputPath: string): void;
+};
 
 interface MapEntry {
   inputPath: string;
@@ -47,6 +50,7 @@ export async function renderPage(eleventy: EleventyInstance, file: string): Prom
   if (!writer || !old) throw new Error(`internal: ${file} is not a page of the last build`);
   // A fresh Template (as TemplateWriter._createTemplate makes one), so nothing of the old render is reused.
   const Template = old.template.constructor as TemplateClass;
+  Template.deleteFromInputCache(old.inputPath);
   const template = new Template(old.inputPath, writer.templateData, writer.extensionMap, writer.templateConfig);
   template.logger = writer.logger;
   template.setTransforms(writer.config.transforms);
