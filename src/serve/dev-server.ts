@@ -30,8 +30,8 @@ export interface DevServer {
   /** Full rebuild now. Resolves when the build has finished. */
   rebuild(): Promise<void>;
   /**
-   * What the watcher calls with the files it saw change (absolute paths): one saved content page is
-   * rendered on its own when it can be, anything else rebuilds. Resolves when the new HTML is on disk
+   * What the watcher calls with the files it saw change (absolute paths): saved content pages are
+   * rendered on their own when they can be, anything else rebuilds. Resolves when the new HTML is on disk
    * (the search index follows, see `searchSettled`).
    */
   changed(files: string[]): Promise<void>;
@@ -80,11 +80,10 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     const outcome = captured.result;
     const diagnostics = "ctx" in outcome ? outcome.ctx.diagnostics.sorted() : outcome.diagnostics;
     if ("ctx" in outcome) prefix = outcome.ctx.options.pathPrefix ?? "/";
-    if ("ctx" in outcome && outcome.ok) {
-      live = LiveSite.open(outcome.ctx, captured.eleventy, output);
-      if (live) search = new LiveSearchIndex({ pages: live.searchPages(), outputDir: output });
-    }
+    if ("ctx" in outcome && outcome.ok) live = LiveSite.open(outcome.ctx, captured.eleventy, output);
     publish(diagnostics, outcome.ok);
+    // After the reload: reading every page back for the index is not what the writer waits for.
+    if (live) search = new LiveSearchIndex({ pages: live.searchPages(), outputDir: output });
   };
 
   const runEdit = async (file: string): Promise<boolean> => {
@@ -115,9 +114,14 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
       while (pending.full || pending.files.size > 0) {
         const next = pending;
         pending = { full: false, files: new Set() };
-        const [only] = next.files;
-        // A page saved on its own goes the fast path; several files at once rebuild (a rename, a checkout).
-        const handled = !next.full && next.files.size === 1 && only !== undefined && (await runEdit(only).catch(() => false));
+        // Saved pages go the fast path one by one; the first that can't (a layout, a new or deleted
+        // page, changed front matter) rebuilds everything. A fault in the fast path is not the
+        // writer's: the full build then runs and reports what it finds.
+        let handled = !next.full;
+        for (const file of handled ? [...next.files].sort() : []) {
+          handled = await runEdit(file).catch(() => false);
+          if (!handled) break;
+        }
         if (!handled) await runBuild();
       }
     })().finally(() => {

@@ -114,7 +114,11 @@ export class LiveSite {
     for (const page of pages) writeAtomically(this.#output, page.outputFile, page.content, old.display);
     scan!.pages[index] = scanned.page;
     this.#replace(old.display, found);
-    return { kind: "written", pages: pages.map(({ url, content, inputPath }) => ({ url, content, inputPath })), diagnostics: this.#diagnostics };
+    // The search plugin's own rules for which pages are indexed (HTML output, not `search: false`).
+    const indexed = new SearchPageSet();
+    for (const p of rendered) indexed.noteSearchFlag(p.inputPath, p.search);
+    indexed.update(rendered.map((p) => ({ url: p.url, inputPath: p.inputPath, outputPath: p.outputFile, content: p.html })));
+    return { kind: "written", pages: indexed.all(), diagnostics: this.#diagnostics };
   }
 
   #failed(page: ScannedPage, found: Diagnostic[]): EditOutcome {

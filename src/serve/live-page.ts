@@ -13,6 +13,8 @@ export interface RenderedPage {
   /** Output file relative to the build's output folder, `/`-separated. */
   outputFile: string;
   html: string;
+  /** The page's `search` value from its data cascade (`false` leaves it out of the index). */
+  search: unknown;
 }
 
 type TemplateClass = (new (inputPath: string, templateData: unknown, extensionMap: unknown, templateConfig: unknown) => EleventyTemplate) & {
@@ -65,7 +67,7 @@ export async function renderPage(eleventy: EleventyInstance, file: string): Prom
     entry.templateContent = await template.renderPageEntryWithoutLayout(entry);
     const html = await template.renderPageEntry(entry);
     if (typeof entry.url !== "string" || typeof entry.outputPath !== "string") continue;
-    pages.push({ url: entry.url, inputPath: entry.inputPath, outputFile: path.relative(outputDir, path.resolve(entry.outputPath)).split(path.sep).join("/"), html });
+    pages.push({ url: entry.url, inputPath: entry.inputPath, outputFile: path.relative(outputDir, path.resolve(entry.outputPath)).split(path.sep).join("/"), html, search: entry.data.search });
   }
   return pages;
 }

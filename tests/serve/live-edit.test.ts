@@ -10,6 +10,8 @@ import { parseDocument } from "../helpers/html.ts";
 import { loadPagefind } from "../helpers/pagefind-node.ts";
 import { makeTempDir, writeFiles, writeSiteData } from "../helpers/site.ts";
 
+// The tests report each save themselves (`changed`), so the watcher's own run can't interleave.
+const WATCHER_OFF = 600_000;
 const page = (title: string, body: string) => `---\ntitle: ${title}\n---\n${body}`;
 const FILES = {
   "index.md": page("Home", "## Welcome\n\nSee [the guide](/guide/).\n"),
@@ -30,7 +32,7 @@ describe("dev server: one saved page", () => {
     const input = path.join(root, "content");
     const output = path.join(root, "_site");
     writeFiles(input, files);
-    const server = await serve({ input, output }, { port: 0, host: "127.0.0.1", debounceMs: 20, report });
+    const server = await serve({ input, output }, { port: 0, host: "127.0.0.1", debounceMs: WATCHER_OFF, report });
     servers.push(server);
     const html = (file: string) => fs.readFileSync(path.join(output, file), "utf8");
     const mtime = (file: string) => fs.statSync(path.join(output, file)).mtimeMs;
@@ -116,6 +118,20 @@ describe("dev server: one saved page", () => {
     expect(site.mtime("other/index.html")).toBe(other);
     expect(await search("zanzibarite")).toEqual([]);
     expect((await search("quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
+  });
+
+  it("keeps a saved `search: false` page out of the index", async () => {
+    const hidden = (word: string) => `---\ntitle: Hidden\nsearch: false\n---\nThe ${word} draft.\n`;
+    const site = await start({ ...FILES, "hidden.md": hidden("zanzibarite") });
+    const other = site.mtime("other/index.html");
+    await site.save("hidden.md", hidden("quokkamatic"));
+    await site.save("guide.md", page("Guide", "The quokkamatic guide.\n"));
+    await site.server.searchSettled();
+    expect(site.mtime("other/index.html")).toBe(other);
+    expect(parseDocument(site.html("hidden/index.html")).querySelector("main")?.textContent).toContain("quokkamatic draft");
+    const copy = makeTempDir("live-index-");
+    fs.cpSync(site.output, copy, { recursive: true });
+    expect((await (await loadPagefind(copy)).search("quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
   });
 
   it("sends the reload event after the new HTML is on disk", async () => {
