@@ -14,7 +14,7 @@ import { LinkLines } from "../checks/link-lines.ts";
 import { checkLinks } from "../checks/links.ts";
 import { assertInsideOutput } from "../checks/output-containment.ts";
 import { scanFile, type ScannedPage } from "../content/scan.ts";
-import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareDiagnostics, Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
 import type { SiteVocabulary } from "../frontmatter/validate.ts";
 import { SearchPageSet, type SearchPage } from "../search/pages.ts";
@@ -127,7 +127,7 @@ export class LiveSite {
   }
 
   #replace(display: string, found: Diagnostic[]): void {
-    this.#diagnostics = [...this.#diagnostics.filter((d) => d.file !== display), ...found].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "", "en") || (a.line ?? 0) - (b.line ?? 0));
+    this.#diagnostics = [...this.#diagnostics.filter((d) => d.file !== display), ...found].sort(compareDiagnostics);
   }
 
   #served(outputPath: string): string {

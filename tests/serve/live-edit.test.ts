@@ -134,6 +134,16 @@ describe("dev server: one saved page", () => {
     expect((await (await loadPagefind(copy)).search("quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
   });
 
+  it("after a failing first build, a saved fix rebuilds everything and serves the site", async () => {
+    const site = await start({ ...FILES, "guide.md": '---\ntitle: Guide\nflags:\n  beta: "no"\n---\nBroken.\n' });
+    expect(site.server.errors.map((d) => d.code)).toEqual(["FM_INVALID_FIELD"]);
+    expect(fs.existsSync(path.join(site.output, "other/index.html"))).toBe(false);
+    await site.save("guide.md", page("Guide", "Fixed.\n"));
+    expect(site.server.errors).toEqual([]);
+    expect(parseDocument(site.html("guide/index.html")).querySelector("main")?.textContent).toContain("Fixed.");
+    expect(fs.existsSync(path.join(site.output, "other/index.html"))).toBe(true);
+  });
+
   it("sends the reload event after the new HTML is on disk", async () => {
     const site = await start();
     const { hostname, port } = new URL(site.server.url);
