@@ -12,6 +12,7 @@ const USAGE = `Usage: tsx src/cli.ts <build|serve> [options]
   --strict            warnings fail the build (always on in CI)
   --reporter NAME     pretty | json | github (default: pretty; github under GitHub Actions)
   --path-prefix PATH  URL prefix when hosting under a subpath, e.g. /docs/
+  --no-cache          build even when nothing changed since the last good build
   --port N            dev server port (serve only; default 8080)
   --host ADDR         dev server address (serve only; default 127.0.0.1)`;
 
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
         input: { type: "string" },
         output: { type: "string" },
         strict: { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
         reporter: { type: "string" },
         "path-prefix": { type: "string" },
         port: { type: "string", default: "8080" },
@@ -66,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values.output !== undefined && { output: values.output }),
     ...(values["path-prefix"] !== undefined && { pathPrefix: values["path-prefix"] }),
     strict: values.strict || process.env.CI === "true",
+    cache: !values["no-cache"],
     mode: command === "serve" ? "serve" : "build",
   };
 
@@ -82,7 +85,9 @@ async function main(argv: string[]): Promise<number> {
     if (reporter !== "json") {
       process.stderr.write(
         outcome.ok
-          ? `Built ${outcome.pages} pages into ${outcome.ctx.options.output} in ${(outcome.ms / 1000).toFixed(2)} s${warnings.length ? ` with ${warnings.length} warning(s)` : ""}.\n`
+          ? outcome.upToDate
+            ? `Up to date: nothing changed since the last build of ${outcome.ctx.options.output} (${outcome.pages} pages)${warnings.length ? `, which had ${warnings.length} warning(s)` : ""}; checked in ${(outcome.ms / 1000).toFixed(2)} s. --no-cache builds anyway.\n`
+            : `Built ${outcome.pages} pages into ${outcome.ctx.options.output} in ${(outcome.ms / 1000).toFixed(2)} s${warnings.length ? ` with ${warnings.length} warning(s)` : ""}.\n`
           : `Build failed: ${errors.length} error(s), ${warnings.length} warning(s)${outcome.ctx.options.strict && !errors.length ? " (--strict: warnings fail the build)" : ""}. The previous output was left as it was.\n`,
       );
     }

@@ -7,6 +7,7 @@ import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
+import { BuildCache } from "./build-cache.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
@@ -22,6 +23,8 @@ export interface BuildOutcome {
   /** Pages written (0 when the build failed). */
   pages: number;
   ms: number;
+  /** True when nothing had changed since the last good build, which was kept as it was. */
+  upToDate?: boolean;
 }
 
 export function checkFolders(options: BuildOptions): void {
@@ -94,6 +97,19 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
   checkFolders(base.options);
   const output = base.dirs.output;
   recoverInterruptedSwap(output);
+
+  // `--no-cache` still records this build, so the next one can find it up to date.
+  const cache = base.options.mode === "build" ? new BuildCache({ projectRoot: PROJECT_ROOT, options: { ...base.options, cache: true }, inputDirs: [base.dirs.input, base.dirs.data] }) : undefined;
+  const fingerprint = cache?.fingerprint();
+  const hit = fingerprint === undefined || base.options.cache === false ? undefined : cache?.lookup(fingerprint);
+  if (hit) {
+    // Nothing changed: the last good output is what this build would write. Its warnings still
+    // count (and still fail a --strict build).
+    for (const d of hit.diagnostics) base.diagnostics.report(d);
+    const ok = !base.diagnostics.failed(base.options.strict);
+    return { ok, ctx: base, pages: ok ? hit.pages : 0, ms: performance.now() - started, upToDate: true };
+  }
+
   const ctx = createBuildContext(options, prepareStaging(output));
   let pages = 0;
   try {
@@ -103,7 +119,9 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
     throw error;
   }
   const ok = !ctx.diagnostics.failed(ctx.options.strict);
-  if (ok) swapIn(output);
-  else discardStaging(output);
+  if (ok) {
+    swapIn(output);
+    if (cache && fingerprint) cache.store(fingerprint, pages, ctx.diagnostics.sorted());
+  } else discardStaging(output);
   return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started };
 }

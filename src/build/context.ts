@@ -27,6 +27,11 @@ export interface BuildOptions {
    * in Liquid. Default: true. `false` exists to measure what the layer costs (bench/jekyll-cost.ts).
    */
   compat?: boolean;
+  /**
+   * Keep the last good output when no input changed since it was built (src/build/build-cache.ts).
+   * Default: true for `build`; the preview never uses it.
+   */
+  cache?: boolean;
 }
 
 export interface BuildContext {
