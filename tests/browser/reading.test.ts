@@ -179,7 +179,8 @@ describe.skipIf(!hasChromium)("reading features in Chromium", () => {
     await button.click();
     await expect.poll(() => button.textContent()).toBe("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code?.replace(/\n$/, ""));
-    expect(await page.locator("#live-status").textContent()).toContain("copied");
+    // The announcement lands on the next animation frame (copy.js), so wait for it.
+    await expect.poll(() => page.locator("#live-status").textContent()).toContain("copied");
     expect(problems).toEqual([]);
     await ctx.close();
   });
@@ -193,7 +194,7 @@ describe.skipIf(!hasChromium)("reading features in Chromium", () => {
     await anchor.click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(href!, page.url()).href);
     expect(new URL(page.url()).hash).toBe(href);
-    expect(await page.locator("#live-status").textContent()).toContain("Link to this section copied");
+    await expect.poll(() => page.locator("#live-status").textContent()).toContain("Link to this section copied");
     expect(problems).toEqual([]);
     await ctx.close();
   });
