@@ -44,6 +44,8 @@ export class LiveSearchIndex {
 
   /** Replace the records of these pages and rewrite the bundle. Resolves with how long it took. */
   update(pages: readonly SearchPage[]): Promise<number> {
+    // A saved page left out of search (its `search: false` unchanged) changes nothing in the index.
+    if (pages.length === 0) return Promise.resolve(0);
     const started = performance.now();
     const next = this.#chain.then(async () => {
       const index = await this.#index;

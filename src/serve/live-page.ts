@@ -63,9 +63,11 @@ export async function renderPage(eleventy: EleventyInstance, file: string): Prom
   const outputDir = path.resolve(writer.outputDir);
   const pages: RenderedPage[] = [];
   for (const entry of await template.getTemplates(data)) {
-    if (!template.isRenderable() || !template.behavior.isWriteable()) continue;
-    entry.templateContent = await template.renderPageEntryWithoutLayout(entry);
-    const html = await template.renderPageEntry(entry);
+    // Each page of a paginated template has a template of its own, as in TemplateMap and generateMapEntry.
+    const own = entry.template;
+    if (!own.isRenderable() || !own.behavior.isWriteable()) continue;
+    entry.templateContent = await own.renderPageEntryWithoutLayout(entry);
+    const html = await own.renderPageEntry(entry);
     if (typeof entry.url !== "string" || typeof entry.outputPath !== "string") continue;
     pages.push({ url: entry.url, inputPath: entry.inputPath, outputFile: path.relative(outputDir, path.resolve(entry.outputPath)).split(path.sep).join("/"), html, search: entry.data.search });
   }
