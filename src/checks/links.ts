@@ -29,42 +29,75 @@ export function candidateFiles(urlPath: string): string[] {
   return [rel, `${rel}.html`, `${rel}/index.html`];
 }
 
+/** Where a link leads, worked out once per distinct href (and page folder, for a relative one). */
+type Resolution =
+  | { kind: "skip" }
+  | { kind: "invalid" }
+  | { kind: "outside" }
+  | { kind: "broken"; urlPath: string }
+  | { kind: "page"; urlPath: string; target: string; fragment: string };
+
 export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions): Diagnostic[] {
   const facts = new Map<string, PageFacts>();
   for (const page of pages) facts.set(page.outputFile, readPageFacts(page.html));
-  const onDisk = (file: string) => facts.has(file) || fs.existsSync(path.join(options.outputDir, file));
+  const disk = new Map<string, boolean>();
+  const onDisk = (file: string) => {
+    if (facts.has(file)) return true;
+    let found = disk.get(file);
+    if (found === undefined) disk.set(file, (found = fs.existsSync(path.join(options.outputDir, file))));
+    return found;
+  };
   const prefix = options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/`;
   const diagnostics: Diagnostic[] = [];
+
+  // Every page repeats the layout's links (sidebar, header, assets): resolve each one once.
+  const resolutions = new Map<string, Resolution>();
+  const resolve = (href: string, pageUrl: string): Resolution => {
+    if (href === "" || EXTERNAL.test(href) || href === "#") return { kind: "skip" };
+    // A root-relative link means the same from every page; a relative one depends on the page's folder.
+    const key = href.startsWith("/") ? href : `${pageUrl.replace(/[^/]*$/, "")}\0${href}`;
+    let r = resolutions.get(key);
+    if (r) return r;
+    let url: URL | undefined;
+    let urlPath = "";
+    let fragment = "";
+    try {
+      url = new URL(href, `http://site.invalid${prefix}${pageUrl.slice(1)}`);
+      // A stray `%` (as in `50%-off`) makes decoding throw: an invalid link, not a crash.
+      urlPath = decodeURIComponent(url.pathname);
+      fragment = decodeURIComponent(url.hash.slice(1));
+    } catch {
+      url = undefined;
+    }
+    if (!url) r = { kind: "invalid" };
+    else if (!urlPath.startsWith(prefix)) r = { kind: "outside" };
+    else {
+      urlPath = `/${urlPath.slice(prefix.length)}`;
+      const target = candidateFiles(urlPath).find(onDisk);
+      r = target ? { kind: "page", urlPath, target, fragment } : { kind: "broken", urlPath };
+    }
+    resolutions.set(key, r);
+    return r;
+  };
 
   for (const page of pages) {
     const pageUrl = `/${page.outputFile.replace(/(^|\/)index\.html$/, "$1")}`;
     for (const { href } of facts.get(page.outputFile)!.links) {
-      if (href === "" || EXTERNAL.test(href) || href === "#") continue;
+      const r = resolve(href, pageUrl);
+      if (r.kind === "skip") continue;
       const report = (code: string, message: string, hint: string) =>
         diagnostics.push({ severity: "warning", code, message, file: page.inputPath, line: options.lineOf?.(page.inputPath, href), hint });
-      let url: URL;
-      try {
-        url = new URL(href, `http://site.invalid${prefix}${pageUrl.slice(1)}`);
-      } catch {
+      if (r.kind === "invalid") {
         report("LINK_INVALID", `invalid link \`${href}\``, "fix the link's syntax");
-        continue;
-      }
-      let urlPath = decodeURIComponent(url.pathname);
-      if (!urlPath.startsWith(prefix)) {
+      } else if (r.kind === "outside") {
         report("LINK_BROKEN", `link \`${href}\` points outside the site's path prefix ${prefix}`, "use a path inside the site, or the `url` filter");
-        continue;
-      }
-      urlPath = `/${urlPath.slice(prefix.length)}`;
-      const target = candidateFiles(urlPath).find(onDisk);
-      if (!target) {
-        report("LINK_BROKEN", `broken link \`${href}\`: no page at ${urlPath}`, "check the target page's permalink, or remove the link");
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (!fragment || fragment === "top") continue;
-      const targetFacts = facts.get(target);
-      if (targetFacts && !targetFacts.ids.has(fragment)) {
-        report("LINK_ANCHOR_MISSING", `link \`${href}\` points to #${fragment}, but ${urlPath} has no element with that id`, "check the heading's id (lower-case, punctuation dropped, spaces as -) or set one with {#id}");
+      } else if (r.kind === "broken") {
+        report("LINK_BROKEN", `broken link \`${href}\`: no page at ${r.urlPath}`, "check the target page's permalink, or remove the link");
+      } else if (r.fragment && r.fragment !== "top") {
+        const targetFacts = facts.get(r.target);
+        if (targetFacts && !targetFacts.ids.has(r.fragment)) {
+          report("LINK_ANCHOR_MISSING", `link \`${href}\` points to #${r.fragment}, but ${r.urlPath} has no element with that id`, "check the heading's id (lower-case, punctuation dropped, spaces as -) or set one with {#id}");
+        }
       }
     }
   }

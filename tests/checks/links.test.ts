@@ -1,0 +1,56 @@
+// The link and anchor check over built pages: each link is resolved against its own page.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkLinks, type BuiltPage } from "../../src/checks/links.ts";
+
+const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), "links-"));
+afterAll(() => fs.rmSync(outputDir, { recursive: true, force: true }));
+fs.mkdirSync(path.join(outputDir, "assets"), { recursive: true });
+fs.writeFileSync(path.join(outputDir, "assets/site.css"), "");
+
+const page = (outputFile: string, body: string): BuiltPage => ({
+  outputFile,
+  inputPath: `content/${outputFile.replace(/index\.html$/, "page.md")}`,
+  html: `<!doctype html><html><head><link rel="stylesheet" href="/assets/site.css"></head><body>${body}</body></html>`,
+});
+
+const check = (pages: BuiltPage[], pathPrefix = "/") =>
+  checkLinks(pages, { outputDir, pathPrefix }).map((d) => ({ code: d.code, file: d.file, message: d.message }));
+
+describe("checkLinks", () => {
+  it("resolves the same relative href against each page's own folder", () => {
+    const pages = [
+      page("a/index.html", '<a href="b/">B</a>'),
+      page("a/b/index.html", "<h2 id=\"there\">There</h2>"),
+      // From /c/, `b/` means /c/b/, which does not exist.
+      page("c/index.html", '<a href="b/">B</a>'),
+    ];
+    expect(check(pages)).toEqual([{ code: "LINK_BROKEN", file: "content/c/page.md", message: "broken link `b/`: no page at /c/b/" }]);
+  });
+
+  it("checks each page's fragment against the target page's ids, also when the link is repeated", () => {
+    const pages = [
+      page("a/index.html", '<a href="/a/b/#there">ok</a><a href="/a/b/#gone">missing</a>'),
+      page("a/b/index.html", '<h2 id="there">There</h2>'),
+      page("c/index.html", '<a href="/a/b/#gone">missing again</a><a href="/assets/site.css">css</a>'),
+    ];
+    expect(check(pages)).toEqual([
+      { code: "LINK_ANCHOR_MISSING", file: "content/a/page.md", message: "link `/a/b/#gone` points to #gone, but /a/b/ has no element with that id" },
+      { code: "LINK_ANCHOR_MISSING", file: "content/c/page.md", message: "link `/a/b/#gone` points to #gone, but /a/b/ has no element with that id" },
+    ]);
+  });
+
+  it("reports a link with a stray percent sign as invalid instead of failing the build", () => {
+    expect(check([page("a/index.html", '<a href="/50%-off/">sale</a>')])).toEqual([
+      { code: "LINK_INVALID", file: "content/a/page.md", message: "invalid link `/50%-off/`" },
+    ]);
+  });
+
+  it("reports a link outside the path prefix", () => {
+    expect(check([page("a/index.html", '<a href="/other/">x</a>')], "/docs/").filter((d) => d.message.includes("/other/"))).toEqual([
+      { code: "LINK_BROKEN", file: "content/a/page.md", message: "link `/other/` points outside the site's path prefix /docs/" },
+    ]);
+  });
+});
