@@ -80,6 +80,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   });
   // We report Eleventy's failures ourselves, as file:line diagnostics.
   eleventy.disableLogger();
+  ctx.eleventy = eleventy;
   try {
     await eleventy.write();
   } catch (error) {

@@ -7,6 +7,7 @@ import { SourceRegistry } from "../diagnostics/source-lines.ts";
 import type { ScanResult } from "../content/scan.ts";
 import type { SiteDataFiles } from "../site/load.ts";
 import type { JekyllProject } from "../jekyll/project.ts";
+import type Eleventy from "@11ty/eleventy";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -46,6 +47,8 @@ export interface BuildContext {
   scan?: ScanResult;
   /** Set when the input is a Jekyll project (`_config.yml` at its root): see src/jekyll/. */
   jekyll?: JekyllProject;
+  /** The Eleventy instance that wrote this build; the preview renders a saved page through it. */
+  eleventy?: Eleventy;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {

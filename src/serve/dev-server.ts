@@ -9,7 +9,7 @@ import { CLIENT_JS, INJECT, NO_BUILD_PAGE, OVERLAY_CSS } from "./client.ts";
 import { contentType, resolveRequest } from "./static-files.ts";
 import { CONTENT_SECURITY_POLICY } from "../layouts/csp.ts";
 import { LiveSearchIndex } from "../search/live-index.ts";
-import { captureEleventy } from "./eleventy-handle.ts";
+import type { EleventyInstance } from "./eleventy-handle.ts";
 import { LiveSite } from "./live-edit.ts";
 
 // The preview enforces the production CSP, so a writer sees a blocked inline script before readers do.
@@ -72,15 +72,14 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     await search?.close();
     search = undefined;
     live = undefined;
-    const captured = await captureEleventy(() => build({ ...options, mode: "serve" })).catch((error: unknown) => {
+    const outcome = await build({ ...options, mode: "serve" }).catch((error: unknown) => {
       // A crash of our own code: show it in the overlay too, and keep serving.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      return { result: { ok: false as const, diagnostics: [{ severity: "error" as const, code: "INTERNAL", message }] }, eleventy: undefined };
+      return { ok: false as const, diagnostics: [{ severity: "error" as const, code: "INTERNAL", message }] };
     });
-    const outcome = captured.result;
     const diagnostics = "ctx" in outcome ? outcome.ctx.diagnostics.sorted() : outcome.diagnostics;
     if ("ctx" in outcome) prefix = outcome.ctx.options.pathPrefix ?? "/";
-    if ("ctx" in outcome && outcome.ok) live = LiveSite.open(outcome.ctx, captured.eleventy, output);
+    if ("ctx" in outcome && outcome.ok) live = LiveSite.open(outcome.ctx, outcome.ctx.eleventy as EleventyInstance | undefined, output);
     publish(diagnostics, outcome.ok);
     // After the reload: reading every page back for the index is not what the writer waits for.
     if (live) search = new LiveSearchIndex({ pages: live.searchPages(), outputDir: output });

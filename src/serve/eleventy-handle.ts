@@ -1,9 +1,6 @@
-// Keeps the Eleventy instance of the preview's last full build, and types the internals a one-page render uses.
-//
-// `build()` makes its Eleventy inside `runPipeline` and drops it; the preview needs it afterwards, with
-// its configured libraries, layouts and collections, to render a single saved page. Until the build
-// hands the instance over itself (see `captureEleventy`), the instance is taken when `write()` is called.
-import Eleventy from "@11ty/eleventy";
+// Types the Eleventy internals a one-page render uses, on the instance of the preview's last full build
+// (`ctx.eleventy`, set by runPipeline): its configured libraries, layouts and collections.
+import type Eleventy from "@11ty/eleventy";
 
 /** One page as Eleventy's template map holds it (Template.getTemplates()). */
 export interface EleventyPageEntry {
@@ -46,26 +43,3 @@ export interface EleventyWriter {
 }
 
 export type EleventyInstance = Eleventy & { writer?: EleventyWriter };
-
-/**
- * Runs `build` and returns the Eleventy instance whose `write()` it called last (undefined if none).
- * Only one capture runs at a time: the preview's builds are serialised.
- *
- * Wiring wanted in src/build/build.ts (then this patch goes): `runPipeline` sets `ctx.eleventy =
- * eleventy` after `eleventy.write()`, with `eleventy?: Eleventy` added to BuildContext.
- */
-export async function captureEleventy<T>(build: () => Promise<T>): Promise<{ result: T; eleventy?: EleventyInstance }> {
-  const proto = Eleventy.prototype as { write: (this: EleventyInstance) => Promise<unknown> };
-  const write = proto.write;
-  let captured: EleventyInstance | undefined;
-  proto.write = function (this: EleventyInstance) {
-    captured = this;
-    return write.call(this);
-  };
-  try {
-    const result = await build();
-    return { result, eleventy: captured };
-  } finally {
-    proto.write = write;
-  }
-}
