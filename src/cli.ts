@@ -1,7 +1,8 @@
 // Command line: `build` (production, atomic) and `serve` (writers' preview with live reload).
+import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { build, ConfigError } from "./build/build.ts";
-import type { BuildOptions } from "./build/context.ts";
+import { DEFAULT_OPTIONS, type BuildOptions } from "./build/context.ts";
+import { countPageSources, heapLimitGiven, heapLimitMb, outOfHeap } from "./build/heap.ts";
 import { formatGithub, formatJson, formatPretty, REPORTERS, type ReporterName } from "./diagnostics/format.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 
@@ -72,6 +73,13 @@ async function main(argv: string[]): Promise<number> {
     mode: command === "serve" ? "serve" : "build",
   };
 
+  // A production build runs in a child with a heap limit sized to the site (src/build/heap.ts). This
+  // process only decides that, so it loads none of the build.
+  if (command === "build" && process.env.TRACEDOCS_HEAP_SET !== "1" && !heapLimitGiven(process.execArgv, process.env)) {
+    return buildWithHeapLimit(options.input ?? DEFAULT_OPTIONS.input);
+  }
+
+  const { build, ConfigError } = await import("./build/build.ts");
   try {
     if (command === "serve") {
       const { serve } = await import("./serve/dev-server.ts");
@@ -99,6 +107,22 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function buildWithHeapLimit(input: string): number {
+  // TRACEDOCS_HEAP_MB sets the limit by hand (a small CI runner, or a site of unusually heavy pages).
+  const given = Number(process.env.TRACEDOCS_HEAP_MB);
+  const mb = Number.isInteger(given) && given > 0 ? given : heapLimitMb(countPageSources(input));
+  const env = { ...process.env, TRACEDOCS_HEAP_SET: "1" };
+  const again = (flags: string[]) => spawnSync(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: "inherit", env });
+  let child = again([`--max-old-space-size=${mb}`]);
+  if (outOfHeap(child.status, child.signal)) {
+    // Pages far heavier than the estimate: the output is untouched (staging), so build again unbounded.
+    process.stderr.write(`The build needed more than its ${mb} MB heap; building again with Node's default limit.\n`);
+    child = again([]);
+  }
+  if (child.error) throw child.error;
+  return child.status ?? 1;
 }
 
 process.exitCode = await main(process.argv.slice(2));

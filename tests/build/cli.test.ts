@@ -32,6 +32,28 @@ describe("cli", () => {
     });
   });
 
+  it("says a second build of unchanged input is up to date, and --no-cache builds anyway", async () => {
+    const input = path.join(root, "good");
+    const output = path.join(root, "out-cache");
+    expect((await cli(["build", "--input", input, "--output", output])).stderr).toMatch(/Built 1 pages/);
+    const again = await cli(["build", "--input", input, "--output", output]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^Up to date: nothing changed since the last build of .* \(1 pages\)/m);
+    const forced = await cli(["build", "--input", input, "--output", output, "--no-cache"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toMatch(/Built 1 pages/);
+  });
+
+  it("builds under a heap limit, and builds again without it when the pages need more", async () => {
+    // 16 MB cannot hold even Eleventy's start-up: the limited child runs out, and the retry succeeds.
+    const output = path.join(root, "out-heap");
+    const r = await cli(["build", "--input", path.join(root, "good"), "--output", output], { TRACEDOCS_HEAP_MB: "16" });
+    expect(r.stderr).toMatch(/The build needed more than its 16 MB heap; building again with Node's default limit\./);
+    expect(r.stderr).toMatch(/Built 1 pages/);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(output, "index.html"))).toBe(true);
+  });
+
   it("exits 0 on a good build and says what it built", async () => {
     const r = await cli(["build", "--input", path.join(root, "good"), "--output", path.join(root, "out")]);
     expect(r.stderr).toMatch(/Built 1 pages/);
