@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BuildOptions } from "./context.ts";
+import { walkFiles } from "./walk.ts";
 
 /** Bump when the cache file's shape changes. */
 const CACHE_VERSION = 1;
@@ -135,22 +136,9 @@ function gitState(dir: string): string {
 
 function listOutput(output: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        const s = fs.lstatSync(p);
-        out[path.relative(output, p)] = `${s.size}:${s.mtimeMs}`;
-      }
-    }
-  };
-  walk(output);
+  walkFiles(output, (file) => {
+    const s = fs.lstatSync(file);
+    out[path.relative(output, file)] = `${s.size}:${s.mtimeMs}`;
+  });
   return out;
 }

@@ -5,8 +5,7 @@
 // (it still builds with a 600 MB limit; 400 MB runs out). A limit that follows the site's size keeps
 // the peak near what the build really holds, at no cost in time (BENCHMARKS.md). A forced GC
 // does not help: V8 keeps the pages it has committed.
-import fs from "node:fs";
-import path from "node:path";
+import { walkFiles } from "./walk.ts";
 
 /** Live heap measured per page at 4,000 pages was 100–150 KB; this leaves room above it. */
 const BASE_MB = 384;
@@ -21,20 +20,7 @@ const PAGE = /\.(md|markdown|html|njk|liquid)$/i;
 /** Page sources under `dir` (what the build renders), without following links or entering node_modules/.git. */
 export function countPageSources(dir: string): number {
   let n = 0;
-  const walk = (d: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (e.name !== "node_modules" && e.name !== ".git") walk(path.join(d, e.name));
-      } else if (e.isFile() && PAGE.test(e.name)) n++;
-    }
-  };
-  walk(dir);
+  walkFiles(dir, (_file, e) => (n += PAGE.test(e.name) ? 1 : 0), ["node_modules", ".git"]);
   return n;
 }
 

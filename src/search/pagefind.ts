@@ -60,7 +60,7 @@ export interface IndexSession {
   abort(): Promise<void>;
 }
 
-export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig } = {}): IndexSession {
+export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig; filesPerCall?: number } = {}): IndexSession {
   const api = options.api ?? pagefindModule;
   const started = performance.now();
   const added: SearchPage[] = [];
@@ -106,12 +106,11 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
       }
       chain = chain.then(async () => {
         const index = await indexReady;
-        if (files.length > 0) {
-          const addDir = index.addDirectory.bind(index);
-          // A glob of exactly these files: the folder also holds pages left out of search and
-          // files that are not pages, which Pagefind would otherwise index when no page of the
-          // site marks its body (a Jekyll project's own layouts).
-          const glob = files.length === 1 ? files[0]! : `{${files.join(",")}}`;
+        const addDir = index.addDirectory.bind(index);
+        // Globs of exactly these files: the folder also holds pages left out of search and files
+        // that are not pages, which Pagefind would otherwise index when no page of the site marks
+        // its body (a Jekyll project's own layouts).
+        for (const glob of globsOf(files, options.filesPerCall)) {
           const response = await addDir({ path: dir, glob }).catch((cause: unknown) => ({ errors: [cause instanceof Error ? cause.message : String(cause)], page_count: 0 }));
           if (response.errors.length > 0) {
             for (const page of pages) await addPage(index, page);
@@ -150,6 +149,29 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
       await close();
     },
   };
+}
+
+/**
+ * `{a,b,…}` globs listing `files`, in order. Pagefind cannot parse one alternative list of 20,000
+ * paths (5,000 parse), and every call walks the folder again, so they go in lists of up to 2,000
+ * files and 100,000 characters.
+ */
+export function globsOf(files: readonly string[], maxFiles = 2000, maxChars = 100_000): string[] {
+  const globs: string[] = [];
+  let part: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (part.length > 0) globs.push(part.length === 1 ? part[0]! : `{${part.join(",")}}`);
+    part = [];
+    chars = 0;
+  };
+  for (const file of files) {
+    if (part.length >= maxFiles || (part.length > 0 && chars + file.length + 1 > maxChars)) flush();
+    part.push(file);
+    chars += file.length + 1;
+  }
+  flush();
+  return globs;
 }
 
 /** A path with nothing a glob would read as syntax, so `{a,b}` lists it literally. */

@@ -1,8 +1,10 @@
 // The search stage end to end on a fixture site: Eleventy builds, Pagefind indexes in the same
 // process, and the written index is queried from Node.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { globsOf, openIndex } from "../../src/search/pagefind.ts";
 import { loadPagefind, type NodePagefind } from "../helpers/pagefind-node.ts";
 import { fixtureSite, page, type FixtureSite } from "./fixture.ts";
 
@@ -139,4 +141,32 @@ describe("search index across rebuilds (the writers' preview)", () => {
       }
     });
   }
+});
+
+describe("pages Pagefind reads from disk in several calls", () => {
+  it("lists files in globs of bounded size, and indexes every page across the calls", async () => {
+    expect(globsOf(["a/index.html", "b/index.html", "c.html"], 2)).toEqual(["{a/index.html,b/index.html}", "c.html"]);
+    expect(globsOf(["aaaa.html", "bbbb.html", "cccc.html"], 10, 20)).toEqual(["{aaaa.html,bbbb.html}", "cccc.html"]);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-calls-"));
+    try {
+      const pages = ["one", "two", "three", "four", "five"].map((word) => {
+        const file = path.join(dir, word, "index.html");
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const content = `<!doctype html><html lang="en"><head><title>${word}</title></head><body><main data-pagefind-body><h1>${word}</h1><p>${word}word</p></main></body></html>`;
+        fs.writeFileSync(file, content);
+        return { url: `/${word}/`, content, inputPath: `${word}.md`, outputPath: file };
+      });
+      const session = openIndex({ filesPerCall: 2 });
+      session.addWritten(dir, pages);
+      const { pageCount } = await session.finish(dir);
+      expect(pageCount).toBe(5);
+      const pagefind = await loadPagefind(dir);
+      for (const word of ["one", "two", "three", "four", "five"]) {
+        expect((await pagefind.search(`${word}word`)).map((r) => r.url)).toEqual([`/${word}/`]);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
