@@ -11,6 +11,7 @@ import { traceDiagramsPlugin } from "./src/traces/plugin.ts";
 import { layoutsPlugin } from "./src/layouts/plugin.ts";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import type { OpenIndex } from "./src/search/pagefind.ts";
 import { checksPlugin } from "./src/checks/plugin.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -42,7 +43,13 @@ export default function (eleventyConfig: UserConfig) {
   // A Jekyll project's `site.*` replaces the theme's, so it comes after the layouts (no-op otherwise).
   eleventyConfig.addPlugin(jekyllPlugin, { ctx });
   // Progress goes to stderr, so stdout stays clean for `--reporter json`.
-  eleventyConfig.addPlugin(searchPlugin, { diagnostics, mode: options.mode, logger: (line: string) => process.stderr.write(`${line}\n`) });
+  eleventyConfig.addPlugin(searchPlugin, {
+    diagnostics,
+    mode: options.mode,
+    logger: (line: string) => process.stderr.write(`${line}\n`),
+    // The preview keeps the index open and replaces a saved page's record (src/serve).
+    onIndexed: options.mode === "serve" ? (open: OpenIndex) => void (ctx.searchIndex = open) : undefined,
+  });
   eleventyConfig.addPlugin(checksPlugin, { ctx });
 
   // Eleventy wants these relative to the input folder; ours live at the project root.

@@ -8,6 +8,7 @@ import type { ScanResult } from "../content/scan.ts";
 import type { SiteDataFiles } from "../site/load.ts";
 import type { JekyllProject } from "../jekyll/project.ts";
 import type Eleventy from "@11ty/eleventy";
+import type { OpenIndex } from "../search/pagefind.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -49,6 +50,8 @@ export interface BuildContext {
   jekyll?: JekyllProject;
   /** The Eleventy instance that wrote this build; the preview renders a saved page through it. */
   eleventy?: Eleventy;
+  /** The preview's build leaves its search index open here (Pagefind still running); the dev server owns it. */
+  searchIndex?: OpenIndex;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {

@@ -31,6 +31,13 @@ export interface IndexSiteResult {
   bundleDir: string;
 }
 
+/** An index left open after its bundle was written (`finish` with `keepOpen`): the preview updates it page by page. */
+export interface OpenIndex {
+  index: PagefindIndex;
+  /** Stop Pagefind's service, which frees the index. */
+  close(): Promise<void>;
+}
+
 export const BUNDLE_DIR = "pagefind";
 
 export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteResult> {
@@ -56,7 +63,8 @@ export interface IndexSession {
   addWritten(dir: string, pages: readonly SearchPage[]): void;
   /** Pages handed to `add` so far, in order. */
   readonly added: readonly SearchPage[];
-  finish(outputDir: string): Promise<IndexSiteResult>;
+  /** Write the bundle; with `keepOpen`, hand the index over instead of stopping the service. */
+  finish(outputDir: string, options?: { keepOpen?: (open: OpenIndex) => void }): Promise<IndexSiteResult>;
   abort(): Promise<void>;
 }
 
@@ -70,6 +78,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
   const onBeforeExit = (): void => void api.close();
   process.on("beforeExit", onBeforeExit);
   let closed = false;
+  let kept = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
@@ -125,7 +134,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
       });
       chain.catch(() => undefined);
     },
-    async finish(outputDir) {
+    async finish(outputDir, finishOptions) {
       const bundleDir = path.join(outputDir, BUNDLE_DIR);
       // Written beside the live bundle and swapped in whole, so the preview never serves a mix of
       // two indexes and stale fragment files never pile up.
@@ -139,9 +148,13 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
         await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }));
         await fs.rm(bundleDir, { recursive: true, force: true });
         await fs.rename(nextDir, bundleDir);
+        if (finishOptions?.keepOpen) {
+          finishOptions.keepOpen({ index, close });
+          kept = true;
+        }
         return { pageCount: added.length + fromDirectories, milliseconds: Math.round(performance.now() - started), bundleDir };
       } finally {
-        await close();
+        if (!kept) await close();
         await fs.rm(nextDir, { recursive: true, force: true });
       }
     },
@@ -179,7 +192,7 @@ function globbable(file: string): boolean {
   return /^[A-Za-z0-9._~@%+/-]+$/.test(file) && !file.startsWith("/") && !file.split("/").includes("..");
 }
 
-type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi["createIndex"]>>["index"]>;
+export type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi["createIndex"]>>["index"]>;
 
 function addPage(index: PagefindIndex, page: SearchPage): Promise<unknown> {
   const add = index.addHTMLFile.bind(index);

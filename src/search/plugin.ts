@@ -3,7 +3,7 @@ import path from "node:path";
 import type { EleventyAfterEvent, UserConfig } from "@11ty/eleventy";
 import type { PagefindServiceConfig } from "pagefind";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type PagefindApi } from "./pagefind.ts";
+import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi } from "./pagefind.ts";
 import { SearchPageSet } from "./pages.ts";
 
 export interface SearchOptions {
@@ -16,6 +16,11 @@ export interface SearchOptions {
   pagefind?: PagefindApi;
   /** Extra Pagefind indexing settings. Default: none. */
   indexConfig?: PagefindServiceConfig;
+  /**
+   * Takes the build's index once its bundle is written, open, instead of stopping Pagefind: the
+   * preview replaces a saved page's record in it rather than indexing every page again.
+   */
+  onIndexed?: (open: OpenIndex) => void;
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -49,7 +54,7 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
       // (the next `eleventy.after` listener) run on this thread.
       const dir = outputFolder(event);
       current.addWritten(dir, pages.all());
-      const { pageCount, milliseconds } = await current.finish(dir);
+      const { pageCount, milliseconds } = await current.finish(dir, { keepOpen: options.onIndexed });
       log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms`);
     } catch (error) {
       options.diagnostics.report(toDiagnostic(error));

@@ -80,9 +80,13 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     const diagnostics = "ctx" in outcome ? outcome.ctx.diagnostics.sorted() : outcome.diagnostics;
     if ("ctx" in outcome) prefix = outcome.ctx.options.pathPrefix ?? "/";
     if ("ctx" in outcome && outcome.ok) live = LiveSite.open(outcome.ctx, outcome.ctx.eleventy as EleventyInstance | undefined, output);
+    // The build left its search index open: the fast path replaces a saved page's record in it.
+    const open = "ctx" in outcome ? outcome.ctx.searchIndex : undefined;
+    if (open && !live) await open.close();
     publish(diagnostics, outcome.ok);
-    // After the reload: reading every page back for the index is not what the writer waits for.
-    if (live) search = new LiveSearchIndex({ pages: live.searchPages(), outputDir: output });
+    if (live && open) search = new LiveSearchIndex({ open, outputDir: output });
+    // Without it (the build's index failed), after the reload: reading every page back is not what the writer waits for.
+    else if (live) search = new LiveSearchIndex({ pages: live.searchPages(), outputDir: output });
   };
 
   const runEdit = async (file: string): Promise<boolean> => {
