@@ -70,7 +70,9 @@ export interface IndexSession {
 
 export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig; filesPerCall?: number } = {}): IndexSession {
   const api = options.api ?? pagefindModule;
-  const started = performance.now();
+  // Timed from the first page handed over: the index may be opened long before (while pages render).
+  let started: number | undefined;
+  const start = () => (started ??= performance.now());
   const added: SearchPage[] = [];
   let fromDirectories = 0;
   // If Pagefind's service process dies mid-call, its promise never settles and Node would exit
@@ -98,6 +100,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
   return {
     added,
     add(page) {
+      start();
       added.push(page);
       chain = chain.then(async () => {
         const index = await indexReady;
@@ -106,6 +109,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
       chain.catch(() => undefined);
     },
     addWritten(dir, pages) {
+      start();
       const files: string[] = [];
       const single: SearchPage[] = [];
       for (const page of pages) {
@@ -152,7 +156,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
           finishOptions.keepOpen({ index, close });
           kept = true;
         }
-        return { pageCount: added.length + fromDirectories, milliseconds: Math.round(performance.now() - started), bundleDir };
+        return { pageCount: added.length + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir };
       } finally {
         if (!kept) await close();
         await fs.rm(nextDir, { recursive: true, force: true });
