@@ -9,6 +9,8 @@ import { liquidPlugin } from "./src/liquid/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { traceDiagramsPlugin } from "./src/traces/plugin.ts";
 import { layoutsPlugin } from "./src/layouts/plugin.ts";
+import { TocIndex } from "./src/layouts/toc.ts";
+import type { Token } from "markdown-it";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import type { OpenIndex } from "./src/search/pagefind.ts";
@@ -37,9 +39,15 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(liquidPlugin, { ctx });
   // Our pages link by permalink and get the path prefix; a Jekyll project's links stay as Jekyll
   // renders them (its writers add `{{ site.baseurl }}` themselves).
-  eleventyConfig.addPlugin(markdownPlugin, { report: markdownReporter(diagnostics, sources), pathPrefix: ctx.jekyll ? "/" : options.pathPrefix });
+  // Each page's TOC, read from its tokens while its Markdown renders, for the layouts.
+  const tocs = new TocIndex();
+  eleventyConfig.addPlugin(markdownPlugin, {
+    report: markdownReporter(diagnostics, sources),
+    pathPrefix: ctx.jekyll ? "/" : options.pathPrefix,
+    onRender: (html: string, tokens: Token[]) => tocs.record(html, tokens),
+  });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
-  eleventyConfig.addPlugin(layoutsPlugin, { ctx });
+  eleventyConfig.addPlugin(layoutsPlugin, { ctx, tocs });
   // A Jekyll project's `site.*` replaces the theme's, so it comes after the layouts (no-op otherwise).
   eleventyConfig.addPlugin(jekyllPlugin, { ctx });
   // Progress goes to stderr, so stdout stays clean for `--reporter json`.

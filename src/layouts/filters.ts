@@ -9,13 +9,15 @@ import { asList } from "./page-data.ts";
 import { pageTitle } from "./page-title.ts";
 import { includedTiers, planBox, TIER_LABELS } from "./plans.ts";
 import { slugify } from "./taxonomy.ts";
-import { tableOfContents } from "./toc.ts";
+import { tableOfContents, type TocIndex } from "./toc.ts";
 
 export interface FilterDeps {
   store: SiteDataStore;
   /** The content folder, to turn an input path into the path shown in the repository. */
   inputDir: () => string;
   lastUpdated?: LastUpdated;
+  /** TOCs kept from the Markdown render; without it, each page's content is parsed. */
+  tocs?: TocIndex;
 }
 
 export interface TaxonomyLink {
@@ -61,7 +63,7 @@ export function registerFilters(eleventyConfig: UserConfig, deps: FilterDeps): v
   eleventyConfig.addFilter("asList", (value: string[] | string | undefined) => asList(value));
   eleventyConfig.addFilter("tagLink", (name: string) => tagLink(store, name));
   eleventyConfig.addFilter("contributorLink", (key: string) => contributorLink(store, key));
-  eleventyConfig.addFilter("toc", (html: string) => tableOfContents(html ?? ""));
+  eleventyConfig.addFilter("toc", (html: string) => (deps.tocs ? deps.tocs.of(html ?? "") : tableOfContents(html ?? "")));
   eleventyConfig.addFilter("pageNav", (sections: NavSection[] | undefined, url: string, title: string) =>
     pageNav(sections ?? [], url, title ?? ""),
   );

@@ -14,10 +14,13 @@ import { registerGeneratedPages } from "./generated-pages.ts";
 import { LastUpdated } from "./last-updated.ts";
 import { resolveNavigation } from "./navigation.ts";
 import { collectRedirects } from "./redirects.ts";
+import type { TocIndex } from "./toc.ts";
 import { contributorIndex, tagIndex } from "./taxonomy.ts";
 
 export interface LayoutsOptions {
   ctx: BuildContext;
+  /** TOCs kept from the Markdown stage (see TocIndex). */
+  tocs?: TocIndex;
 }
 
 export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOptions): void {
@@ -37,11 +40,14 @@ export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOption
     const data = store.get();
     return { ...data.site, data: { contributors: data.contributors, tags: data.tags, navigation: data.navigation } };
   });
-  eleventyConfig.on("eleventy.before", () => store.reset());
+  eleventyConfig.on("eleventy.before", () => {
+    store.reset();
+    options.tocs?.clear();
+  });
 
   // The theme's assets/ are copied by the build itself (src/build/static-files.ts).
 
-  registerFilters(eleventyConfig, { store, inputDir: () => ctx.dirs.input, lastUpdated });
+  registerFilters(eleventyConfig, { store, inputDir: () => ctx.dirs.input, lastUpdated, tocs: options.tocs });
   memoizeUrlFilter(eleventyConfig);
 
   const navFile = () => path.join(ctx.dirs.data, "navigation.yaml");

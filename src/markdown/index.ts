@@ -1,5 +1,5 @@
 // Builds the markdown-it instance for writers' pages: kramdown-compatible (GFM input, no_auto_typographic).
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type Token } from "markdown-it";
 import type { MarkdownReport } from "../diagnostics/source-lines.ts";
 import { blockAttributes } from "./block-attributes.ts";
 import { fencedCode } from "./fenced-code.ts";
@@ -16,6 +16,8 @@ export interface MarkdownOptions {
   report?: MarkdownReport;
   /** The site's URL path prefix (`/docs/`): root-relative links and images get it. Default: `/`. */
   pathPrefix?: string;
+  /** Told of every page rendered, with its tokens (the layouts read the TOC from them). */
+  onRender?: (html: string, tokens: Token[]) => void;
 }
 
 export const ignoreReports: MarkdownReport = () => {};
@@ -38,5 +40,15 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // Last, so its rules see block attributes applied and heading ids assigned.
   md.use(kramdownCompat, { report });
   md.use(pathPrefix, { pathPrefix: options.pathPrefix });
+  const { onRender } = options;
+  if (onRender) {
+    // What `md.render` does, keeping the tokens for the listener.
+    md.render = (src, env) => {
+      const tokens = md.parse(src, env ?? {});
+      const html = md.renderer.render(tokens, md.options, env ?? {});
+      onRender(html, tokens);
+      return html;
+    };
+  }
   return md;
 }

@@ -1,5 +1,6 @@
 // Markdown stage: installs our markdown-it instance (kramdown-compatible rules) as Eleventy's md library.
 import type { UserConfig } from "@11ty/eleventy";
+import type { Token } from "markdown-it";
 import type { MarkdownReport } from "../diagnostics/source-lines.ts";
 import { createMarkdown } from "./index.ts";
 
@@ -8,8 +9,10 @@ export interface MarkdownPluginOptions {
   report: MarkdownReport;
   /** The site's URL path prefix, for writers' root-relative links. */
   pathPrefix?: string;
+  /** Told of every page rendered, with its tokens. */
+  onRender?: (html: string, tokens: Token[]) => void;
 }
 
 export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {
-  eleventyConfig.setLibrary("md", createMarkdown({ report: options.report, pathPrefix: options.pathPrefix }));
+  eleventyConfig.setLibrary("md", createMarkdown({ report: options.report, pathPrefix: options.pathPrefix, onRender: options.onRender }));
 }
