@@ -7,7 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefindModule from "pagefind";
-import { BUNDLE_DIR, SEARCH_INDEX_FAILED, SearchIndexError, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
+import { BUNDLE_DIR, fault, step, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
 import type { SearchPage } from "./pages.ts";
 
 
@@ -47,12 +47,12 @@ export class LiveSearchIndex {
     const api = options.api ?? pagefindModule;
     this.#close = () => api.close();
     this.#index = api.createIndex().then(({ index, errors }) => {
-      if (!index) throw failure("start the indexer", errors.join("; ") || "no index was returned");
+      if (!index) throw fault("start the indexer", undefined, errors.join("; ") || "no index was returned", undefined, PREVIEW);
       return index;
     });
     // Added in URL order, as the build adds them, so the same pages give the same index.
     this.#chain = this.#index.then(async (index) => {
-      for (const page of options.pages) await checked(`index ${page.url}`, index.addHTMLFile({ url: page.url, content: page.content }), page.inputPath);
+      for (const page of options.pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
     });
     this.#chain.catch(() => undefined);
   }
@@ -64,7 +64,7 @@ export class LiveSearchIndex {
     const started = performance.now();
     const next = this.#chain.then(async () => {
       const index = await this.#index;
-      for (const page of pages) await checked(`index ${page.url}`, index.addHTMLFile({ url: page.url, content: page.content }), page.inputPath);
+      for (const page of pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
       await this.#write(index);
       return Math.round(performance.now() - started);
     });
@@ -87,7 +87,7 @@ export class LiveSearchIndex {
     const nextDir = path.join(this.#outputDir, `.${BUNDLE_DIR}-live`);
     await fs.rm(nextDir, { recursive: true, force: true });
     try {
-      await checked(`write the index to ${bundleDir}`, index.writeFiles({ outputPath: nextDir }));
+      await step(`write the index to ${bundleDir}`, undefined, () => index.writeFiles({ outputPath: nextDir }), PREVIEW);
       if (this.#closed) return;
       await fs.rm(bundleDir, { recursive: true, force: true });
       await fs.rename(nextDir, bundleDir);
@@ -97,20 +97,7 @@ export class LiveSearchIndex {
   }
 }
 
-async function checked<T extends { errors: string[] }>(what: string, call: Promise<T>, file?: string): Promise<T> {
-  let response: T;
-  try {
-    response = await call;
-  } catch (cause) {
-    throw failure(what, cause instanceof Error ? cause.message : String(cause), file, cause);
-  }
-  if (response.errors.length > 0) throw failure(what, response.errors.join("; "), file);
-  return response;
-}
-
-function failure(what: string, detail: string, file?: string, cause?: unknown): SearchIndexError {
-  return new SearchIndexError(
-    { code: SEARCH_INDEX_FAILED, message: `Search index (preview): Pagefind could not ${what}: ${detail}`, file, hint: "The preview's search is stale until the next full rebuild; save a layout or restart the preview." },
-    { cause },
-  );
-}
+const PREVIEW: FaultWording = {
+  label: "Search index (preview)",
+  hint: "The preview's search is stale until the next full rebuild; save a layout or restart the preview.",
+};

@@ -203,27 +203,35 @@ function addPage(index: PagefindIndex, page: SearchPage): Promise<unknown> {
   return step(`index ${page.url}`, page.inputPath, () => add({ url: page.url, content: page.content }));
 }
 
+/** How a fault reads: the preview words its own (its search is only stale, the pages are fine). */
+export interface FaultWording {
+  label: string;
+  hint: string;
+}
+
 /** Runs one Pagefind call and turns both of its ways to fail (a throw, or `errors`) into one error. */
-async function step<T extends { errors: string[] }>(what: string, file: string | undefined, call: () => Promise<T>): Promise<T> {
+export async function step<T extends { errors: string[] }>(what: string, file: string | undefined, call: () => Promise<T>, wording?: FaultWording): Promise<T> {
   let response: T;
   try {
     response = await call();
   } catch (cause) {
-    throw fault(what, file, cause instanceof Error ? cause.message : String(cause), cause);
+    throw fault(what, file, cause instanceof Error ? cause.message : String(cause), cause, wording);
   }
-  if (response.errors.length > 0) throw fault(what, file, response.errors.join("; "), response.errors);
+  if (response.errors.length > 0) throw fault(what, file, response.errors.join("; "), response.errors, wording);
   return response;
 }
 
-function fault(what: string, file: string | undefined, detail: string, cause?: unknown): SearchIndexError {
+export function fault(what: string, file: string | undefined, detail: string, cause?: unknown, wording?: FaultWording): SearchIndexError {
   return new SearchIndexError(
     {
       code: SEARCH_INDEX_FAILED,
-      message: `Search index: Pagefind could not ${what}: ${detail}`,
+      message: `${wording?.label ?? "Search index"}: Pagefind could not ${what}: ${detail}`,
       file,
-      hint: file
-        ? "Pagefind could not read this page's HTML; check the page for malformed markup, or set `search: false` to leave it out of search."
-        : "This is a fault in the search step, not in a page: run the build again, and if it persists report this message.",
+      hint:
+        wording?.hint ??
+        (file
+          ? "Pagefind could not read this page's HTML; check the page for malformed markup, or set `search: false` to leave it out of search."
+          : "This is a fault in the search step, not in a page: run the build again, and if it persists report this message."),
     },
     { cause },
   );
