@@ -15,8 +15,7 @@ export interface SearchPage {
 /**
  * The set of pages to index, replaced by each build's results. Eleventy 3 lists every page in
  * `results`, also after an incremental rebuild (tested), so replacing drops deleted pages.
- * It outlives a rebuild of the preview so that `update` can say which pages changed: the input
- * a future partial re-index needs. Keyed by URL, which is what Pagefind keys its records on.
+ * Keyed by URL, which is what Pagefind keys its records on.
  */
 export class SearchPageSet {
   readonly #pages = new Map<string, SearchPage>();
@@ -29,24 +28,16 @@ export class SearchPageSet {
     else this.#excludedInputs.delete(inputPath);
   }
 
-  /** Whether a template's front matter says `search: false` (noted before it renders). */
-  isExcluded(inputPath: string): boolean {
-    return this.#excludedInputs.has(inputPath);
-  }
-
-  /** Take in one build's results. Returns the URLs added, changed or removed since the last build. */
-  update(results: readonly EleventyResult[]): string[] {
+  /** Take in one build's results, in place of the last build's. */
+  update(results: readonly EleventyResult[]): void {
     const next = new Map<string, SearchPage>();
     for (const result of results) {
       if (typeof result.url !== "string" || !isHtmlOutput(result.outputPath)) continue;
       if (this.#excludedInputs.has(result.inputPath)) continue;
       next.set(result.url, { url: result.url, content: result.content, inputPath: displayPath(result.inputPath), outputPath: result.outputPath || undefined });
     }
-    const changed = [...next.values()].filter((p) => this.#pages.get(p.url)?.content !== p.content).map((p) => p.url);
-    const removed = [...this.#pages.keys()].filter((url) => !next.has(url));
     this.#pages.clear();
     for (const [url, page] of next) this.#pages.set(url, page);
-    return [...changed, ...removed].sort();
   }
 
   /** Every page to index, sorted by URL so the index is the same for the same input. */
