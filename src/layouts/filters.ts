@@ -1,13 +1,14 @@
-// Template filters the layouts call: plan box, tag and contributor links, TOC, navigation, dates, URLs, titles.
+// Template filters and shortcodes the layouts call: indexed header, plan box, tag and contributor links, TOC, navigation, dates, URLs, titles.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteDataStore } from "../site/store.ts";
 import { CONTENT_SECURITY_POLICY, headersFile } from "./csp.ts";
 import { LastUpdated, readableDate } from "./last-updated.ts";
 import { pageNav, type NavSection } from "./navigation.ts";
-import { asList } from "./page-data.ts";
+import { indexedHeading, searchFilters } from "./indexed-header.ts";
+import { asList, type PageFlags } from "./page-data.ts";
 import { pageTitle } from "./page-title.ts";
-import { includedTiers, planBox, TIER_LABELS } from "./plans.ts";
+import { planBox } from "./plans.ts";
 import { slugify } from "./taxonomy.ts";
 import { tableOfContents, type TocIndex } from "./toc.ts";
 
@@ -59,7 +60,8 @@ export function registerFilters(eleventyConfig: UserConfig, deps: FilterDeps): v
   const lastUpdated = deps.lastUpdated ?? new LastUpdated();
 
   eleventyConfig.addFilter("planBox", (plan: string | undefined) => planBox(plan));
-  eleventyConfig.addFilter("planLabels", (plan: string | undefined) => includedTiers(plan).map((t) => TIER_LABELS[t]));
+  eleventyConfig.addShortcode("indexedHeading", (title: unknown, flags: PageFlags | undefined) => indexedHeading({ title, flags }));
+  eleventyConfig.addShortcode("searchFilters", (tags: string[] | string | undefined, flags: PageFlags | undefined) => searchFilters({ tags, flags }));
   eleventyConfig.addFilter("asList", (value: string[] | string | undefined) => asList(value));
   eleventyConfig.addFilter("tagLink", (name: string) => tagLink(store, name));
   eleventyConfig.addFilter("contributorLink", (key: string) => contributorLink(store, key));
