@@ -12,6 +12,7 @@ import { layoutsPlugin } from "./src/layouts/plugin.ts";
 import { TocIndex } from "./src/layouts/toc.ts";
 import type { Token } from "markdown-it";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
+import { EarlyDocuments } from "./src/search/early-documents.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import type { OpenIndex } from "./src/search/pagefind.ts";
 import { checksPlugin } from "./src/checks/plugin.ts";
@@ -39,12 +40,17 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(liquidPlugin, { ctx });
   // Our pages link by permalink and get the path prefix; a Jekyll project's links stay as Jekyll
   // renders them (its writers add `{{ site.baseurl }}` themselves).
-  // Each page's TOC, read from its tokens while its Markdown renders, for the layouts.
+  // As each page's Markdown renders: its TOC, read from its tokens, for the layouts; and its search
+  // document, so Pagefind indexes while the rest renders (not for a Jekyll project's own layouts).
   const tocs = new TocIndex();
+  const searchDocuments = ctx.jekyll ? undefined : new EarlyDocuments();
   eleventyConfig.addPlugin(markdownPlugin, {
     report: markdownReporter(diagnostics, sources),
     pathPrefix: ctx.jekyll ? "/" : options.pathPrefix,
-    onRender: (html: string, tokens: Token[]) => tocs.record(html, tokens),
+    onRender: (html: string, tokens: Token[], env: unknown) => {
+      tocs.record(html, tokens);
+      searchDocuments?.rendered(html, env);
+    },
   });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   eleventyConfig.addPlugin(layoutsPlugin, { ctx, tocs });
@@ -53,6 +59,7 @@ export default function (eleventyConfig: UserConfig) {
   // Progress goes to stderr, so stdout stays clean for `--reporter json`.
   eleventyConfig.addPlugin(searchPlugin, {
     diagnostics,
+    documents: searchDocuments,
     mode: options.mode,
     logger: (line: string) => process.stderr.write(`${line}\n`),
     // The preview keeps the index open and replaces a saved page's record (src/serve).

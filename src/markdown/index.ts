@@ -16,8 +16,11 @@ export interface MarkdownOptions {
   report?: MarkdownReport;
   /** The site's URL path prefix (`/docs/`): root-relative links and images get it. Default: `/`. */
   pathPrefix?: string;
-  /** Told of every page rendered, with its tokens (the layouts read the TOC from them). */
-  onRender?: (html: string, tokens: Token[]) => void;
+  /**
+   * Told of every page rendered, with its tokens (the layouts read the TOC from them) and `env`
+   * (Eleventy's page data; the search stage makes each page's search document from it).
+   */
+  onRender?: (html: string, tokens: Token[], env: unknown) => void;
 }
 
 export const ignoreReports: MarkdownReport = () => {};
@@ -46,7 +49,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     md.render = (src, env) => {
       const tokens = md.parse(src, env ?? {});
       const html = md.renderer.render(tokens, md.options, env ?? {});
-      onRender(html, tokens);
+      onRender(html, tokens, env);
       return html;
     };
   }

@@ -9,8 +9,8 @@ export interface MarkdownPluginOptions {
   report: MarkdownReport;
   /** The site's URL path prefix, for writers' root-relative links. */
   pathPrefix?: string;
-  /** Told of every page rendered, with its tokens. */
-  onRender?: (html: string, tokens: Token[]) => void;
+  /** Told of every page rendered, with its tokens and Eleventy's page data. */
+  onRender?: (html: string, tokens: Token[], env: unknown) => void;
 }
 
 export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {

@@ -93,19 +93,23 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
     if (!index) throw fault("start the indexer", undefined, "no index was returned");
     return index;
   });
-  // One chain of calls: each page is sent when the one before it was taken. After a failure the
-  // rest are skipped, and the failure waits for `finish`.
+  // The calls in order; a failure waits for `finish`, and calls chained after it are skipped.
   let chain: Promise<unknown> = indexReady;
   chain.catch(() => undefined);
+  // What a page given to `add` waits for before it is sent: the index, or a folder given earlier.
+  let barrier: Promise<unknown> = indexReady;
   return {
     added,
     add(page) {
       start();
       added.push(page);
-      chain = chain.then(async () => {
-        const index = await indexReady;
-        await addPage(index, page);
-      });
+      // Sent as soon as the index is up, without waiting for the page before it: its reply comes
+      // back through this thread's event loop, which is busy rendering while pages are added early
+      // (src/search/early-documents.ts). Pagefind takes its messages in the order sent; the chain
+      // waits for the replies in that order, so the first failure is the one `finish` throws.
+      const sent = barrier.then(() => indexReady).then((index) => addPage(index, page));
+      sent.catch(() => undefined);
+      chain = chain.then(() => sent);
       chain.catch(() => undefined);
     },
     addWritten(dir, pages) {
@@ -137,6 +141,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
         }
       });
       chain.catch(() => undefined);
+      barrier = chain.catch(() => undefined);
     },
     async finish(outputDir, finishOptions) {
       const bundleDir = path.join(outputDir, BUNDLE_DIR);

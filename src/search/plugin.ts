@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyAfterEvent, UserConfig } from "@11ty/eleventy";
 import type { PagefindServiceConfig } from "pagefind";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { EarlyDocuments } from "./early-documents.ts";
 import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi } from "./pagefind.ts";
 import { SearchPageSet } from "./pages.ts";
 
@@ -21,6 +22,11 @@ export interface SearchOptions {
    * preview replaces a saved page's record in it rather than indexing every page again.
    */
   onIndexed?: (open: OpenIndex) => void;
+  /**
+   * Search documents made as pages render (see early-documents.ts): those pages are indexed during
+   * rendering, the rest from their written files. Default: every page from its written file.
+   */
+  documents?: EarlyDocuments;
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -42,20 +48,34 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
   });
   eleventyConfig.on("eleventy.contentMap", () => {
     void session?.abort();
-    session = openIndex({ api: options.pagefind, config: options.indexConfig });
+    const opened = openIndex({ api: options.pagefind, config: options.indexConfig });
+    session = opened;
+    options.documents?.open((doc) => opened.add(doc));
   });
 
   eleventyConfig.on("eleventy.after", async (event: EleventyAfterEvent) => {
     pages.update(event.results);
-    const current = session ?? openIndex({ api: options.pagefind, config: options.indexConfig });
+    let current = session ?? openIndex({ api: options.pagefind, config: options.indexConfig });
     session = undefined;
     try {
-      // Every page is on disk now. Pagefind reads them itself, on every core, while the checks
-      // (the next `eleventy.after` listener) run on this thread.
+      const all = pages.all();
+      let indexed: ReadonlySet<string> = new Set();
+      if (options.documents) {
+        const settled = options.documents.settle(new Map(all.map((p) => [p.url, p.content])));
+        if (settled) indexed = settled;
+        else {
+          // A document did not match its finished page: start again from the written files.
+          await current.abort();
+          current = openIndex({ api: options.pagefind, config: options.indexConfig });
+        }
+      }
+      // Every other page is on disk now. Pagefind reads them itself, on every core, while the
+      // checks (the next `eleventy.after` listener) run on this thread.
       const dir = outputFolder(event);
-      current.addWritten(dir, pages.all());
+      current.addWritten(dir, all.filter((p) => !indexed.has(p.url)));
       const { pageCount, milliseconds } = await current.finish(dir, { keepOpen: options.onIndexed });
-      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms`);
+      const early = indexed.size > 0 ? ` (${indexed.size} while rendering)` : "";
+      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${early}`);
     } catch (error) {
       options.diagnostics.report(toDiagnostic(error));
     }

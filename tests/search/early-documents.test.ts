@@ -1,0 +1,182 @@
+// Search documents made while pages render must give Pagefind exactly the records the written pages
+// give it: same fragments (text, title, filters, headings), same filter counts.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { EarlyDocuments, searchDocument } from "../../src/search/early-documents.ts";
+import { openIndex } from "../../src/search/pagefind.ts";
+import type { SearchPage } from "../../src/search/pages.ts";
+import { parseDocument } from "../helpers/html.ts";
+import { loadPagefind } from "../helpers/pagefind-node.ts";
+import { buildFixture, makeTempDir, writeSiteData, type FixtureSite } from "../helpers/site.ts";
+
+const env = (over: Record<string, unknown> = {}) => ({
+  page: { url: "/a/", inputPath: "./content/a.md", outputPath: "/out/a/index.html" },
+  layout: "article",
+  title: "Spans & <traces> aren't \"logs\"",
+  flags: { beta: true, admin: true, "logzio-plan": "pro" },
+  tags: ["sampling", "q&a"],
+  site: { language: "de" },
+  ...over,
+});
+
+describe("searchDocument", () => {
+  it("holds the page's title, badges, filters and content inside <main data-pagefind-body>", () => {
+    const doc = searchDocument(env(), "<h2 id=\"x\">Heading</h2>\n<p>Body text.</p>\n");
+    expect(doc).toMatchObject({ url: "/a/", inputPath: "content/a.md", outputPath: "/out/a/index.html" });
+    const html = parseDocument(doc!.content);
+    expect(html.documentElement.getAttribute("lang")).toBe("de");
+    const main = html.querySelector("main[data-pagefind-body]")!;
+    expect(main.querySelector('h1[data-pagefind-meta="title"]')!.textContent).toBe("Spans & <traces> aren't \"logs\"");
+    expect([...main.querySelectorAll(".badges .badge")].map((b) => b.textContent)).toEqual(["Beta", "Admin"]);
+    const filters = [...main.querySelectorAll("[data-pagefind-filter]")].map((f) => `${f.getAttribute("data-pagefind-filter")}=${f.textContent}`);
+    expect(filters).toEqual(["tag=sampling", "tag=q&a", "plan=Pro", "plan=Enterprise", "beta=Beta"]);
+    expect(main.querySelector("h2#x")!.textContent).toBe("Heading");
+    expect([...main.querySelectorAll("p")].map((p) => p.textContent)).toContain("Body text.");
+  });
+
+  it.each([
+    ["a layout it cannot stand in for", { layout: "home" }],
+    ["a Jekyll-style layout name", { layout: "post" }],
+    ["search: false", { search: false }],
+    ["a page not written as HTML", { page: { url: "/feed.xml", inputPath: "./content/feed.md", outputPath: "/out/feed.xml" } }],
+    ["a page with no output", { page: { url: false, inputPath: "./content/a.md", outputPath: false } }],
+  ])("makes none for %s", (_what, over) => {
+    expect(searchDocument(env(over), "<p>x</p>")).toBeUndefined();
+  });
+
+  it("makes one for the default layout and the layouts' file names", () => {
+    for (const layout of ["article", "article.njk", "default", "default.njk"]) expect(searchDocument(env({ layout }), "<p>x</p>")).toBeDefined();
+  });
+});
+
+describe("EarlyDocuments", () => {
+  const rendered = (docs: EarlyDocuments, url: string, content: string) =>
+    docs.rendered(content, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` } }));
+
+  it("sends each page's document as it renders, and settles with their URLs when the finished pages hold that content", () => {
+    const docs = new EarlyDocuments();
+    const sent: SearchPage[] = [];
+    rendered(docs, "/a/", "<p>before open</p>");
+    docs.open((d) => sent.push(d));
+    rendered(docs, "/a/", "<p>A</p>");
+    rendered(docs, "/b/", "<p>B</p>");
+    expect(sent.map((d) => d.url)).toEqual(["/a/", "/b/"]);
+    const finished = new Map([
+      ["/a/", "<html><main><p>A</p></main></html>"],
+      ["/b/", "<html><main><p>B</p></main></html>"],
+      ["/c/", "<html>home</html>"],
+    ]);
+    expect(docs.settle(finished)).toEqual(new Set(["/a/", "/b/"]));
+    // Settled: nothing more is sent, and the next settle knows of no page.
+    rendered(docs, "/d/", "<p>D</p>");
+    expect(sent).toHaveLength(2);
+    expect(docs.settle(finished)).toEqual(new Set());
+  });
+
+  it("settles with nothing usable when a finished page does not hold its document's content, or lost its page", () => {
+    const docs = new EarlyDocuments();
+    docs.open(() => {});
+    rendered(docs, "/a/", "<p>A</p>");
+    expect(docs.settle(new Map([["/a/", "<p>changed after rendering</p>"]]))).toBeUndefined();
+    docs.open(() => {});
+    rendered(docs, "/a/", "<p>A</p>");
+    expect(docs.settle(new Map())).toBeUndefined();
+  });
+
+  it("settles with nothing usable when one page rendered twice", () => {
+    const docs = new EarlyDocuments();
+    const sent: string[] = [];
+    docs.open((d) => sent.push(d.url));
+    rendered(docs, "/a/", "<p>A</p>");
+    rendered(docs, "/a/", "<p>A again</p>");
+    expect(sent).toEqual(["/a/"]);
+    expect(docs.settle(new Map([["/a/", "<p>A</p><p>A again</p>"]]))).toBeUndefined();
+  });
+});
+
+describe("a build's index, made while its pages render", () => {
+  let site: FixtureSite;
+  let log: string[];
+  let reference: string;
+
+  beforeAll(async () => {
+    const root = makeTempDir("early-docs-");
+    writeSiteData(path.join(root, "content"));
+    log = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((line) => (log.push(String(line)), true));
+    try {
+      site = await buildFixture(
+        {
+          "index.md": "---\nlayout: home\ntitle: Home\npermalink: /\n---\nWelcome to the quokka guide.\n",
+          "a.md": [
+            "---",
+            "title: Spans & \"traces\" aren't <logs>",
+            "permalink: /a/",
+            "flags:",
+            "  logzio-plan: pro",
+            "  beta: true",
+            "  alpha: true",
+            "tags: [distributed tracing, sampling]",
+            "---",
+            "Intro about quokka spans.",
+            "",
+            "## Adaptive sampling",
+            "",
+            "| Parameter | Description |",
+            "|---|---|",
+            "| `rate` <span class=\"required-param\"></span> | Samples per second. |",
+            "{:.paramlist}",
+            "",
+            "Heads up.",
+            "{:.info-box.note}",
+            "",
+          ].join("\n"),
+          "b.md": "---\ntitle: Storage\npermalink: /b/\nlayout: default\nflags:\n  admin: true\n---\nCassandra stores quokka spans.\n\n## Retention {#keep}\n\nDays.\n",
+          "c.md": "---\ntitle: Hidden\npermalink: /c/\nsearch: false\n---\nSecret quokka notes.\n",
+        },
+        {},
+        root,
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
+    // The same pages indexed the old way, from their written files, for comparison.
+    reference = path.join(root, "reference");
+    const files = ["index.html", "a/index.html", "b/index.html"];
+    const session = openIndex();
+    session.addWritten(
+      site.output,
+      files.map((f) => ({ url: `/${f.replace(/index\.html$/, "")}`, content: "", inputPath: f, outputPath: path.join(site.output, f) })),
+    );
+    fs.mkdirSync(reference);
+    await session.finish(reference);
+  });
+  afterAll(() => fs.rmSync(site.root, { recursive: true, force: true }));
+
+  it("indexes the article and default pages while rendering, and the home page from its file", () => {
+    expect(site.outcome.ctx.diagnostics.errors).toEqual([]);
+    expect(log.filter((l) => l.startsWith("Search:"))).toEqual([expect.stringMatching(/^Search: indexed 3 pages in \d+ ms \(2 while rendering\)\n$/)]);
+  });
+
+  it("gives Pagefind the same page records as the written pages do", () => {
+    const fragments = (dir: string) => fs.readdirSync(path.join(dir, "pagefind", "fragment")).sort();
+    expect(fragments(site.output)).toHaveLength(3);
+    expect(fragments(site.output)).toEqual(fragments(reference));
+  });
+
+  it("finds the pages, with their titles, headings and filters", async () => {
+    const pagefind = await loadPagefind(site.output);
+    const results = await pagefind.search("quokka");
+    expect(results.map((r) => r.url).sort()).toEqual(["/", "/a/", "/b/"]);
+    const a = results.find((r) => r.url === "/a/")!;
+    expect(a.meta.title).toBe("Spans & \"traces\" aren't <logs>");
+    expect(a.filters).toEqual({ tag: ["distributed tracing", "sampling"], plan: ["Pro", "Enterprise"], beta: ["Beta"] });
+    // Sub-results lead to the heading above the words found.
+    const [samples] = await pagefind.search("samples");
+    expect(samples!.sub_results.map((s) => s.url)).toContain("/a/#adaptive-sampling");
+    const [days] = await pagefind.search("days");
+    expect(days!.sub_results.map((s) => s.url)).toContain("/b/#keep");
+    expect(await pagefind.filters()).toEqual(await (await loadPagefind(reference)).filters());
+  });
+});
