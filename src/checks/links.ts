@@ -29,6 +29,29 @@ export function candidateFiles(urlPath: string): string[] {
   return [rel, `${rel}.html`, `${rel}/index.html`];
 }
 
+/** Each page's ids and links, by output file. */
+export function readAllFacts(pages: readonly BuiltPage[]): Map<string, PageFacts> {
+  return new Map(pages.map((page) => [page.outputFile, readPageFacts(page.html)]));
+}
+
+/**
+ * `readAllFacts`, in slices of about `sliceMs` each, letting the event loop run between slices. Reading
+ * every page takes seconds on a large site; meanwhile the search stage must take Pagefind's replies
+ * and start writing its bundle on the other core, and the preview must keep serving.
+ */
+export async function readAllFactsInSlices(pages: readonly BuiltPage[], sliceMs = 10): Promise<Map<string, PageFacts>> {
+  const facts = new Map<string, PageFacts>();
+  let sliceStart = performance.now();
+  for (const page of pages) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    facts.set(page.outputFile, readPageFacts(page.html));
+  }
+  return facts;
+}
+
 /** Where a link leads, worked out once per distinct href (and page folder, for a relative one). */
 type Resolution =
   | { kind: "skip" }
@@ -37,9 +60,7 @@ type Resolution =
   | { kind: "broken"; urlPath: string }
   | { kind: "page"; urlPath: string; target: string; fragment: string };
 
-export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions): Diagnostic[] {
-  const facts = new Map<string, PageFacts>();
-  for (const page of pages) facts.set(page.outputFile, readPageFacts(page.html));
+export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions, facts = readAllFacts(pages)): Diagnostic[] {
   const disk = new Map<string, boolean>();
   const onDisk = (file: string) => {
     if (facts.has(file)) return true;

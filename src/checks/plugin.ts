@@ -5,7 +5,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../build/context.ts";
 import { displayPath, markdownReporter } from "../diagnostics/source-lines.ts";
 import { LinkLines } from "./link-lines.ts";
-import { checkLinks, type BuiltPage } from "./links.ts";
+import { checkLinks, readAllFactsInSlices, type BuiltPage } from "./links.ts";
 import { unsafeHtmlRule } from "./unsafe-html.ts";
 import { outputGuard } from "./output-containment.ts";
 
@@ -28,7 +28,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions)
     if (this.page.outputPath) guard(this.page.outputPath, displayPath(this.page.inputPath));
     return content;
   });
-  eleventyConfig.on("eleventy.after", ({ results }) => {
+  eleventyConfig.on("eleventy.after", async ({ results }) => {
     // Pages with errors were left out of this build, so links to them would all look broken: the
     // errors are what the writer must see. The links are checked on the next build that has none.
     if (ctx.diagnostics.errors.length > 0) return;
@@ -42,7 +42,8 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions)
       });
     }
     const prefix = ctx.options.pathPrefix ?? "/";
-    for (const d of checkLinks(pages, { outputDir, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) })) {
+    const facts = await readAllFactsInSlices(pages);
+    for (const d of checkLinks(pages, { outputDir, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) }, facts)) {
       ctx.diagnostics.report(d);
     }
   });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkLinks, type BuiltPage } from "../../src/checks/links.ts";
+import { checkLinks, readAllFacts, readAllFactsInSlices, type BuiltPage } from "../../src/checks/links.ts";
 
 const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), "links-"));
 afterAll(() => fs.rmSync(outputDir, { recursive: true, force: true }));
@@ -52,5 +52,25 @@ describe("checkLinks", () => {
     expect(check([page("a/index.html", '<a href="/other/">x</a>')], "/docs/").filter((d) => d.message.includes("/other/"))).toEqual([
       { code: "LINK_BROKEN", file: "content/a/page.md", message: "link `/other/` points outside the site's path prefix /docs/" },
     ]);
+  });
+});
+
+describe("readAllFactsInSlices", () => {
+  it("reads the same facts as in one go, letting the event loop run between slices", async () => {
+    const pages = Array.from({ length: 50 }, (_, i) => page(`p${i}/index.html`, `<h2 id="h${i}">H</h2><a href="/p${(i + 1) % 50}/#h0">next</a>`));
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    // A 0 ms slice gives the loop a turn between every two pages.
+    const facts = await readAllFactsInSlices(pages, 0);
+    counting = false;
+    expect(turns).toBeGreaterThan(10);
+    expect(facts).toEqual(readAllFacts(pages));
+    expect(facts.get("p3/index.html")).toEqual({ ids: new Set(["h3"]), links: [{ href: "/assets/site.css", tag: "link" }, { href: "/p4/#h0", tag: "a" }] });
   });
 });
