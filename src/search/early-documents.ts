@@ -9,6 +9,10 @@
 // it the same record as the written page (tests/search/early-documents.test.ts compares the bundles).
 // Pages with any other layout (home, listings, a Jekyll project's own) are indexed from their
 // written files, as before.
+//
+// Pagefind numbers pages in the order it is given them, and Eleventy's render order varies from run
+// to run (it follows file reads finishing). So documents are handed over in URL order: each waits
+// until every page before it in that order has been handed over (see EarlyDocuments).
 import { indexedHeading, searchFilters, type IndexedHeaderData } from "../layouts/indexed-header.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
 import type { SearchPage } from "./pages.ts";
@@ -18,69 +22,127 @@ const CONTENT_LAYOUTS = new Set(["article", "article.njk", "default", "default.n
 
 /** The page data Eleventy passes to markdown-it as `env` when it renders a page's content. */
 export interface RenderEnv extends IndexedHeaderData {
-  page?: { url?: unknown; inputPath?: unknown; outputPath?: unknown };
+  page?: PageFacts;
   layout?: unknown;
   search?: unknown;
   site?: { language?: unknown };
+  collections?: { all?: unknown };
+}
+
+interface PageFacts {
+  url?: unknown;
+  inputPath?: unknown;
+  outputPath?: unknown;
+}
+
+/** Whether a page with this data gets a search document when its Markdown renders. */
+function documented(page: PageFacts | undefined, data: { layout?: unknown; search?: unknown } | undefined): page is { url: string; inputPath: string; outputPath: string } {
+  if (!page || !data || typeof page.url !== "string" || typeof page.inputPath !== "string") return false;
+  if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) return false;
+  return data.search !== false && typeof data.layout === "string" && CONTENT_LAYOUTS.has(data.layout);
 }
 
 /** The search document for a page whose Markdown just rendered to `content`, or undefined if its layout is not one we can stand in for. */
 export function searchDocument(env: RenderEnv | undefined, content: string): SearchPage | undefined {
   const page = env?.page;
-  if (!env || !page || typeof page.url !== "string" || typeof page.inputPath !== "string") return undefined;
-  if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) return undefined;
-  if (env.search === false || typeof env.layout !== "string" || !CONTENT_LAYOUTS.has(env.layout)) return undefined;
-  const lang = typeof env.site?.language === "string" ? env.site.language : "en";
+  if (!documented(page, env)) return undefined;
+  const lang = typeof env!.site?.language === "string" ? env!.site.language : "en";
   const html =
     `<!DOCTYPE html><html lang="${escapeAttr(lang)}"><head><title></title></head><body>` +
-    `<main data-pagefind-body>${indexedHeading(env)}${searchFilters(env)}\n${content}</main></body></html>`;
+    `<main data-pagefind-body>${indexedHeading(env!)}${searchFilters(env!)}\n${content}</main></body></html>`;
   return { url: page.url, content: html, inputPath: displayPath(page.inputPath), outputPath: page.outputPath };
 }
 
 /**
- * The documents of one build, handed to `sink` as their pages render. `settle` then says which pages
- * are indexed already; a page rendered twice in one build (which Eleventy does not do today) marks
- * the whole set unusable rather than risk a stale record.
+ * The URLs, in order, of the Markdown pages in `collections.all` that will get a search document:
+ * the order documents are handed over in.
+ */
+function expectedOrder(all: unknown): string[] {
+  if (!Array.isArray(all)) return [];
+  const urls: string[] = [];
+  for (const item of all as { url?: unknown; inputPath?: unknown; outputPath?: unknown; data?: { layout?: unknown; search?: unknown } }[]) {
+    if (typeof item.inputPath === "string" && item.inputPath.endsWith(".md") && documented(item, item.data)) urls.push(item.url as string);
+  }
+  return urls.sort(byCodeUnits);
+}
+
+/**
+ * The documents of one build, handed to `sink` in URL order as their pages render. The first page
+ * to render brings the whole list of pages (`collections.all`), from which the order is known; a
+ * document is held until every expected page before it has been handed over. Anything still held
+ * (a page that did not render through Markdown after all) or not expected (a page left out of
+ * collections) is handed over by `settle`, also in URL order, so the same input always gives the
+ * same index.
+ *
+ * `settle` then says which pages are indexed already; a page rendered twice in one build (which
+ * Eleventy does not do today) marks the whole set unusable rather than risk a stale record.
  */
 export class EarlyDocuments {
   #sink: ((doc: SearchPage) => void) | undefined;
   /** URL → the rendered content its document was made from. */
-  #sent = new Map<string, string>();
+  #rendered = new Map<string, string>();
+  /** Documents not handed over yet, by URL. */
+  #held = new Map<string, SearchPage>();
+  #order: string[] | undefined;
+  /** The next URL in `#order` to hand over. */
+  #next = 0;
   #conflict = false;
 
   /** Start a build: documents go to `sink` from now on. */
   open(sink: (doc: SearchPage) => void): void {
     this.#sink = sink;
-    this.#sent = new Map();
+    this.#rendered = new Map();
+    this.#held = new Map();
+    this.#order = undefined;
+    this.#next = 0;
     this.#conflict = false;
   }
 
   /** Called with every page's rendered Markdown and its page data. */
   rendered(content: string, env: unknown): void {
     if (!this.#sink) return;
-    const doc = searchDocument(env as RenderEnv | undefined, content);
+    const data = env as RenderEnv | undefined;
+    const doc = searchDocument(data, content);
     if (!doc) return;
-    if (this.#sent.has(doc.url)) {
+    if (this.#rendered.has(doc.url)) {
       this.#conflict = true;
       return;
     }
-    this.#sent.set(doc.url, content);
-    this.#sink(doc);
+    this.#rendered.set(doc.url, content);
+    this.#held.set(doc.url, doc);
+    this.#order ??= expectedOrder(data?.collections?.all);
+    this.#release();
   }
 
   /**
-   * Stop taking documents and check them against the finished pages: each page sent must be among
-   * them and hold the content its document was made from. Returns the URLs indexed already, or
-   * undefined when any check fails (the caller then indexes every page from its written file).
+   * Hand over what is still held, stop taking documents, and check them against the finished pages:
+   * each page must be among them and hold the content its document was made from. Returns the URLs
+   * indexed already, or undefined when any check fails (the caller then indexes every page from its
+   * written file).
    */
   settle(finished: ReadonlyMap<string, string>): Set<string> | undefined {
-    const sent = this.#sent;
-    const usable = !this.#conflict && [...sent].every(([url, content]) => finished.get(url)?.includes(content) === true);
+    const sink = this.#sink;
+    if (sink) for (const url of [...this.#held.keys()].sort(byCodeUnits)) sink(this.#held.get(url)!);
+    const rendered = this.#rendered;
+    const usable = !this.#conflict && [...rendered].every(([url, content]) => finished.get(url)?.includes(content) === true);
+    this.open(() => {});
     this.#sink = undefined;
-    this.#sent = new Map();
-    this.#conflict = false;
-    return usable ? new Set(sent.keys()) : undefined;
+    return usable ? new Set(rendered.keys()) : undefined;
   }
+
+  #release(): void {
+    const order = this.#order ?? [];
+    while (this.#next < order.length && this.#held.has(order[this.#next]!)) {
+      const url = order[this.#next++]!;
+      const doc = this.#held.get(url)!;
+      this.#held.delete(url);
+      this.#sink!(doc);
+    }
+  }
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function escapeAttr(text: string): string {

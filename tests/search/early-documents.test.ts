@@ -51,27 +51,50 @@ describe("searchDocument", () => {
 });
 
 describe("EarlyDocuments", () => {
-  const rendered = (docs: EarlyDocuments, url: string, content: string) =>
-    docs.rendered(content, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` } }));
+  const item = (url: string, data: Record<string, unknown> = { layout: "article" }) => ({ url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html`, data });
+  // What Eleventy hands every render: the page's data, with every page of the build in `collections.all`.
+  const all = [item("/a/"), item("/b/"), item("/c/"), item("/home/", { layout: "home" }), item("/hidden/", { layout: "article", search: false })];
+  const rendered = (docs: EarlyDocuments, url: string, content: string, collections: unknown = { all }) =>
+    docs.rendered(content, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` }, collections }));
+  const finished = new Map(["/a/", "/b/", "/c/"].map((u) => [u, `<html><main><p>${u}</p></main></html>`]));
 
-  it("sends each page's document as it renders, and settles with their URLs when the finished pages hold that content", () => {
+  it("hands documents over in URL order as their pages render, whatever the render order", () => {
     const docs = new EarlyDocuments();
-    const sent: SearchPage[] = [];
+    const sent: string[] = [];
     rendered(docs, "/a/", "<p>before open</p>");
-    docs.open((d) => sent.push(d));
-    rendered(docs, "/a/", "<p>A</p>");
-    rendered(docs, "/b/", "<p>B</p>");
-    expect(sent.map((d) => d.url)).toEqual(["/a/", "/b/"]);
-    const finished = new Map([
-      ["/a/", "<html><main><p>A</p></main></html>"],
-      ["/b/", "<html><main><p>B</p></main></html>"],
-      ["/c/", "<html>home</html>"],
-    ]);
-    expect(docs.settle(finished)).toEqual(new Set(["/a/", "/b/"]));
+    docs.open((d) => sent.push(d.url));
+    rendered(docs, "/c/", "<p>/c/</p>");
+    expect(sent).toEqual([]);
+    rendered(docs, "/a/", "<p>/a/</p>");
+    expect(sent).toEqual(["/a/"]);
+    rendered(docs, "/b/", "<p>/b/</p>");
+    expect(sent).toEqual(["/a/", "/b/", "/c/"]);
+    expect(docs.settle(finished)).toEqual(new Set(["/a/", "/b/", "/c/"]));
     // Settled: nothing more is sent, and the next settle knows of no page.
     rendered(docs, "/d/", "<p>D</p>");
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
     expect(docs.settle(finished)).toEqual(new Set());
+  });
+
+  it("hands over at settle, in URL order, what waits on a page that never rendered or was not expected", () => {
+    const docs = new EarlyDocuments();
+    const sent: string[] = [];
+    docs.open((d) => sent.push(d.url));
+    rendered(docs, "/c/", "<p>/c/</p>");
+    rendered(docs, "/b/", "<p>/b/</p>");
+    rendered(docs, "/0-extra/", "<p>x</p>");
+    expect(sent).toEqual([]);
+    expect(docs.settle(new Map([...finished, ["/0-extra/", "<p>x</p>"]]))).toEqual(new Set(["/b/", "/c/", "/0-extra/"]));
+    expect(sent).toEqual(["/0-extra/", "/b/", "/c/"]);
+    // Without the list of pages, everything waits for settle.
+    const later = new EarlyDocuments();
+    const got: string[] = [];
+    later.open((d) => got.push(d.url));
+    rendered(later, "/b/", "<p>/b/</p>", null);
+    rendered(later, "/a/", "<p>/a/</p>", null);
+    expect(got).toEqual([]);
+    later.settle(finished);
+    expect(got).toEqual(["/a/", "/b/"]);
   });
 
   it("settles with nothing usable when a finished page does not hold its document's content, or lost its page", () => {
