@@ -9,6 +9,7 @@ import { liquidPlugin } from "./src/liquid/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { traceDiagramsPlugin } from "./src/traces/plugin.ts";
 import { layoutsPlugin } from "./src/layouts/plugin.ts";
+import { Sidebar } from "./src/layouts/sidebar.ts";
 import { TocIndex } from "./src/layouts/toc.ts";
 import type { Token } from "markdown-it";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
@@ -53,7 +54,9 @@ export default function (eleventyConfig: UserConfig) {
     },
   });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
-  eleventyConfig.addPlugin(layoutsPlugin, { ctx, tocs });
+  // Each page's sidebar; the link check reads the links of each distinct rendering once.
+  const sidebar = new Sidebar();
+  eleventyConfig.addPlugin(layoutsPlugin, { ctx, tocs, sidebar });
   // A Jekyll project's `site.*` replaces the theme's, so it comes after the layouts (no-op otherwise).
   eleventyConfig.addPlugin(jekyllPlugin, { ctx });
   // Progress goes to stderr, so stdout stays clean for `--reporter json`.
@@ -65,7 +68,7 @@ export default function (eleventyConfig: UserConfig) {
     // The preview keeps the index open and replaces a saved page's record (src/serve).
     onIndexed: options.mode === "serve" ? (open: OpenIndex) => void (ctx.searchIndex = open) : undefined,
   });
-  eleventyConfig.addPlugin(checksPlugin, { ctx });
+  eleventyConfig.addPlugin(checksPlugin, { ctx, sidebar });
 
   // Eleventy wants these relative to the input folder; ours live at the project root.
   eleventyConfig.setIncludesDirectory(path.relative(dirs.input, dirs.includes));

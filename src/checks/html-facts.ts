@@ -30,3 +30,32 @@ export function readPageFacts(html: string): PageFacts {
   parser.end();
   return facts;
 }
+
+/**
+ * A part of a page that many pages share (the sidebar): `html` as this page has it, and `plain`, a
+ * form with the same links and ids that is the same on every page that shares it.
+ */
+export interface SharedPart {
+  html: string;
+  plain: string;
+}
+
+/**
+ * Reads pages' facts, reading each shared part's facts once. The page is read around the part
+ * (before it, then after it: the part is whole elements, so both halves tokenize as they did in
+ * the page), which keeps the links in document order.
+ */
+export class PageFactsReader {
+  readonly #shared = new Map<string, PageFacts>();
+
+  read(html: string, shared?: SharedPart): PageFacts {
+    const at = shared ? html.indexOf(shared.html) : -1;
+    if (!shared || at < 0) return readPageFacts(html);
+    let part = this.#shared.get(shared.plain);
+    if (!part) this.#shared.set(shared.plain, (part = readPageFacts(shared.plain)));
+    const before = readPageFacts(html.slice(0, at));
+    const after = readPageFacts(html.slice(at + shared.html.length));
+    return { ids: new Set([...before.ids, ...part.ids, ...after.ids]), links: [...before.links, ...part.links, ...after.links] };
+  }
+}
+

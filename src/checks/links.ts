@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { readPageFacts, type PageFacts } from "./html-facts.ts";
+import { PageFactsReader, type PageFacts, type SharedPart } from "./html-facts.ts";
 
 export interface BuiltPage {
   /** Output file relative to the output folder, forward slashes (e.g. `a/b/index.html`). */
@@ -10,6 +10,8 @@ export interface BuiltPage {
   /** Project-relative source path, for the report. */
   inputPath: string;
   html: string;
+  /** A part of the page other pages share (its sidebar), read once for all of them. */
+  shared?: SharedPart;
 }
 
 export interface LinkCheckOptions {
@@ -31,7 +33,8 @@ export function candidateFiles(urlPath: string): string[] {
 
 /** Each page's ids and links, by output file. */
 export function readAllFacts(pages: readonly BuiltPage[]): Map<string, PageFacts> {
-  return new Map(pages.map((page) => [page.outputFile, readPageFacts(page.html)]));
+  const reader = new PageFactsReader();
+  return new Map(pages.map((page) => [page.outputFile, reader.read(page.html, page.shared)]));
 }
 
 /**
@@ -41,13 +44,14 @@ export function readAllFacts(pages: readonly BuiltPage[]): Map<string, PageFacts
  */
 export async function readAllFactsInSlices(pages: readonly BuiltPage[], sliceMs = 10): Promise<Map<string, PageFacts>> {
   const facts = new Map<string, PageFacts>();
+  const reader = new PageFactsReader();
   let sliceStart = performance.now();
   for (const page of pages) {
     if (performance.now() - sliceStart > sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
-    facts.set(page.outputFile, readPageFacts(page.html));
+    facts.set(page.outputFile, reader.read(page.html, page.shared));
   }
   return facts;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../build/context.ts";
+import type { Sidebar } from "../layouts/sidebar.ts";
 import { displayPath, markdownReporter } from "../diagnostics/source-lines.ts";
 import { LinkLines } from "./link-lines.ts";
 import { checkLinks, readAllFactsInSlices, type BuiltPage } from "./links.ts";
@@ -11,9 +12,11 @@ import { outputGuard } from "./output-containment.ts";
 
 export interface ChecksOptions {
   ctx: BuildContext;
+  /** The layouts' sidebar renderer: its links are read once per rendering, not once per page. */
+  sidebar?: Sidebar;
 }
 
-export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions): void {
+export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: ChecksOptions): void {
   const linkLines = new LinkLines(ctx.sources);
   eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
     md.use(unsafeHtmlRule, { report: markdownReporter(ctx.diagnostics, ctx.sources) });
@@ -39,6 +42,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx }: ChecksOptions)
         outputFile: path.relative(outputDir, path.resolve(r.outputPath)).split(path.sep).join("/"),
         inputPath: displayPath(r.inputPath),
         html: r.content,
+        shared: typeof r.url === "string" ? sidebar?.of(r.url) : undefined,
       });
     }
     const prefix = ctx.options.pathPrefix ?? "/";

@@ -6,6 +6,7 @@
 // this markup then, from the page's data alone. Rendering it here, for both the layout
 // (`{% indexedHeading %}` and `{% searchFilters %}` in partials/page-header.njk) and the search
 // document, keeps the two the same by construction.
+import { escapeHtml } from "./escape.ts";
 import { asList, type PageFlags } from "./page-data.ts";
 import { includedTiers, TIER_LABELS } from "./plans.ts";
 
@@ -14,12 +15,6 @@ export interface IndexedHeaderData {
   title?: unknown;
   flags?: PageFlags | null;
   tags?: string[] | string | null;
-}
-
-// Nunjucks' autoescape, so the layout's HTML reads as it did when the partial printed these itself.
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;" };
-function escapeHtml(text: string): string {
-  return text.replace(/[&"'<>]/g, (c) => ESCAPES[c]!);
 }
 
 const BADGES = [

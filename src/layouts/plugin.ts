@@ -14,13 +14,17 @@ import { registerGeneratedPages } from "./generated-pages.ts";
 import { LastUpdated } from "./last-updated.ts";
 import { resolveNavigation } from "./navigation.ts";
 import { collectRedirects } from "./redirects.ts";
+import { Sidebar } from "./sidebar.ts";
 import type { TocIndex } from "./toc.ts";
+import type { NavSection, PageNav } from "./navigation.ts";
 import { contributorIndex, tagIndex } from "./taxonomy.ts";
 
 export interface LayoutsOptions {
   ctx: BuildContext;
   /** TOCs kept from the Markdown stage (see TocIndex). */
   tocs?: TocIndex;
+  /** Renders each page's sidebar; the link check reads its links once per rendering (see Sidebar). */
+  sidebar?: Sidebar;
 }
 
 export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOptions): void {
@@ -49,6 +53,12 @@ export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOption
 
   registerFilters(eleventyConfig, { store, inputDir: () => ctx.dirs.input, lastUpdated, tocs: options.tocs });
   memoizeUrlFilter(eleventyConfig);
+  const sidebar = options.sidebar ?? new Sidebar();
+  eleventyConfig.on("eleventy.before", () => sidebar.clear());
+  eleventyConfig.addShortcode("sidebar", (navigation: NavSection[], nav: PageNav, pageUrl: string) => {
+    const url = eleventyConfig.getFilter("url") as (path: string) => unknown;
+    return sidebar.render(navigation, nav, pageUrl, (p) => String(url(p)));
+  });
 
   const navFile = () => path.join(ctx.dirs.data, "navigation.yaml");
   eleventyConfig.addCollection("sidebar", (api: CollectionApi) =>

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { PageFactsReader, readPageFacts } from "../../src/checks/html-facts.ts";
 import { checkLinks, readAllFacts, readAllFactsInSlices, type BuiltPage } from "../../src/checks/links.ts";
 
 const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), "links-"));
@@ -74,3 +75,39 @@ describe("readAllFactsInSlices", () => {
     expect(facts.get("p3/index.html")).toEqual({ ids: new Set(["h3"]), links: [{ href: "/assets/site.css", tag: "link" }, { href: "/p4/#h0", tag: "a" }] });
   });
 });
+
+describe("PageFactsReader", () => {
+  const sidebar = (current?: string) =>
+    `<nav id="sidebar"><a href="/a/"${current === "/a/" ? ' aria-current="page"' : ""}>A</a><a href="/b/"${current === "/b/" ? ' aria-current="page"' : ""}>B</a><a href="/gone/">Gone</a></nav>`;
+  const pageWith = (url: string) => `<!doctype html><html><head><link rel="stylesheet" href="/s.css"></head><body><a id="top" href="#main">skip</a>${sidebar(url)}<main id="main"><h2 id="x">X</h2><a href="/b/#x">b</a><img src="/i.png"></main></body></html>`;
+
+  it("reads a page around its shared part to the same facts as the whole page, in document order", () => {
+    const reader = new PageFactsReader();
+    for (const url of ["/a/", "/b/"]) {
+      const html = pageWith(url);
+      expect(reader.read(html, { html: sidebar(url), plain: sidebar() })).toEqual(readPageFacts(html));
+    }
+    expect(readPageFacts(pageWith("/a/")).links.map((l) => l.href)).toEqual(["/s.css", "#main", "/a/", "/b/", "/gone/", "/b/#x", "/i.png"]);
+  });
+
+  it("reads the shared part once for every page that has it", () => {
+    const reader = new PageFactsReader();
+    const a = reader.read(pageWith("/a/"), { html: sidebar("/a/"), plain: sidebar() });
+    const b = reader.read(pageWith("/b/"), { html: sidebar("/b/"), plain: sidebar() });
+    const gone = (facts: typeof a) => facts.links.find((l) => l.href === "/gone/");
+    expect(gone(a)).toBeDefined();
+    expect(gone(a)).toBe(gone(b));
+  });
+
+  it("reads the whole page when the shared part is not in it", () => {
+    const html = pageWith("/a/");
+    expect(new PageFactsReader().read(html, { html: "<nav>other</nav>", plain: "<nav>other</nav>" })).toEqual(readPageFacts(html));
+  });
+
+  it("still reports a broken link in the shared part, on every page that has it", () => {
+    const pages = ["/a/", "/b/"].map((url) => ({ ...page(`${url.slice(1)}index.html`, ""), html: pageWith(url), shared: { html: sidebar(url), plain: sidebar() } }));
+    const broken = check(pages).filter((d) => d.message.includes("/gone/"));
+    expect(broken.map((d) => d.file)).toEqual(["content/a/page.md", "content/b/page.md"]);
+  });
+});
+
