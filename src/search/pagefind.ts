@@ -61,19 +61,18 @@ export interface IndexSession {
    * `globbable`) are added one by one.
    */
   addWritten(dir: string, pages: readonly SearchPage[]): void;
-  /** Pages handed to `add` so far, in order. */
-  readonly added: readonly SearchPage[];
   /** Write the bundle; with `keepOpen`, hand the index over instead of stopping the service. */
   finish(outputDir: string, options?: { keepOpen?: (open: OpenIndex) => void }): Promise<IndexSiteResult>;
   abort(): Promise<void>;
 }
 
-export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig; filesPerCall?: number } = {}): IndexSession {
+export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig; filesPerCall?: number; window?: number } = {}): IndexSession {
   const api = options.api ?? pagefindModule;
   // Timed from the first page handed over: the index may be opened long before (while pages render).
   let started: number | undefined;
   const start = () => (started ??= performance.now());
-  const added: SearchPage[] = [];
+  // Counted, not kept: a page's HTML is large, and Pagefind has its own copy.
+  let added = 0;
   let fromDirectories = 0;
   // If Pagefind's service process dies mid-call, its promise never settles and Node would exit
   // 0 with no index. Closing the service rejects every pending call instead.
@@ -98,16 +97,35 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
   chain.catch(() => undefined);
   // What a page given to `add` waits for before it is sent: the index, or a folder given earlier.
   let barrier: Promise<unknown> = indexReady;
+  const window = options.window ?? 24;
+  const queued: { page: SearchPage; resolve: (value: unknown) => void; reject: (reason: unknown) => void }[] = [];
+  let inFlight = 0;
+  const pump = (index: PagefindIndex): void => {
+    while (inFlight < window && queued.length > 0) {
+      const job = queued.shift()!;
+      inFlight++;
+      addPage(index, job.page)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          inFlight--;
+          pump(index);
+        });
+    }
+  };
   return {
-    added,
     add(page) {
       start();
-      added.push(page);
-      // Sent as soon as the index is up, without waiting for the page before it: its reply comes
-      // back through this thread's event loop, which is busy rendering while pages are added early
-      // (src/search/early-documents.ts). Pagefind takes its messages in the order sent; the chain
-      // waits for the replies in that order, so the first failure is the one `finish` throws.
-      const sent = barrier.then(() => indexReady).then((index) => addPage(index, page));
+      added++;
+      // Up to `window` pages are with Pagefind at once, without waiting for the page before it:
+      // replies come back through this thread's event loop, which is busy rendering while pages are
+      // added early (src/search/early-documents.ts). More at once would only queue their encoded
+      // copies in this process (over 100 MB at 4,000 pages). Pagefind takes its messages in the
+      // order sent; the chain waits for the replies in that order, so the first failure is the one
+      // `finish` throws.
+      const sent = barrier.then(() => indexReady).then((index) => new Promise((resolve, reject) => {
+        queued.push({ page, resolve, reject });
+        pump(index);
+      }));
       sent.catch(() => undefined);
       chain = chain.then(() => sent);
       chain.catch(() => undefined);
@@ -136,7 +154,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
           fromDirectories += response.page_count;
         }
         for (const page of single) {
-          added.push(page);
+          added++;
           await addPage(index, page);
         }
       });
@@ -161,7 +179,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
           finishOptions.keepOpen({ index, close });
           kept = true;
         }
-        return { pageCount: added.length + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir };
+        return { pageCount: added + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir };
       } finally {
         if (!kept) await close();
         await fs.rm(nextDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { globsOf, openIndex } from "../../src/search/pagefind.ts";
+import { globsOf, openIndex, type PagefindApi } from "../../src/search/pagefind.ts";
 import { loadPagefind, type NodePagefind } from "../helpers/pagefind-node.ts";
 import { fixtureSite, page, type FixtureSite } from "./fixture.ts";
 
@@ -168,5 +168,48 @@ describe("pages Pagefind reads from disk in several calls", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("pages handed to an index one by one", () => {
+  it("are sent in the order given, with at most `window` of them at Pagefind at once", async () => {
+    const sent: string[] = [];
+    let atOnce = 0;
+    let most = 0;
+    const replies: (() => void)[] = [];
+    const api: PagefindApi = {
+      createIndex: async () => ({
+        errors: [],
+        index: {
+          addHTMLFile: (f) => {
+            sent.push(f.url ?? "");
+            most = Math.max(most, ++atOnce);
+            return new Promise((resolve) => replies.push(() => (atOnce--, resolve({ errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }))));
+          },
+          addCustomRecord: () => Promise.reject(new Error("unused")),
+          addDirectory: () => Promise.reject(new Error("unused")),
+          getFiles: () => Promise.reject(new Error("unused")),
+          writeFiles: async (o) => (fs.mkdirSync(o!.outputPath!, { recursive: true }), { errors: [], outputPath: o!.outputPath! }),
+          deleteIndex: async () => null,
+        },
+      }),
+      close: async () => null,
+    };
+    const session = openIndex({ api, window: 3 });
+    const urls = Array.from({ length: 10 }, (_, i) => `/p${i}/`);
+    for (const url of urls) session.add({ url, content: "<p>x</p>", inputPath: `${url}.md` });
+    // Pagefind answers slowly, oldest first, until every page was sent.
+    while (sent.length < urls.length || replies.length > 0) {
+      await new Promise((r) => setTimeout(r, 1));
+      replies.shift()?.();
+    }
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-window-"));
+    try {
+      expect((await session.finish(out)).pageCount).toBe(10);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+    expect(sent).toEqual(urls);
+    expect(most).toBe(3);
   });
 });
