@@ -22,8 +22,8 @@ const CURRENT = ' aria-current="page"';
 export class Sidebar {
   /** Per navigation (one `sidebar` collection per build), per open-sections key. */
   readonly #renderings = new WeakMap<readonly NavSection[], Map<string, Rendering>>();
-  /** What each page got: its exact sidebar and the unmarked rendering it came from. */
-  readonly #pages = new Map<string, { html: string; rendering: Rendering }>();
+  /** The rendering each page's sidebar came from (its HTML is made again when asked: 10 KB a page). */
+  readonly #pages = new Map<string, Rendering>();
 
   /**
    * The sidebar for the page at `pageUrl`. `navigation` is the build's `sidebar` collection, `nav`
@@ -35,10 +35,8 @@ export class Sidebar {
     const key = nav.sections.map((s) => (s.open ? "1" : "0")).join("");
     let rendering = byKey.get(key);
     if (!rendering) byKey.set(key, (rendering = render(nav, url)));
-    let html = rendering.parts[0]!;
-    for (let i = 0; i < rendering.urls.length; i++) html += (rendering.urls[i] === pageUrl ? CURRENT : "") + rendering.parts[i + 1];
-    this.#pages.set(pageUrl, { html, rendering });
-    return html;
+    this.#pages.set(pageUrl, rendering);
+    return marked(rendering, pageUrl);
   }
 
   /**
@@ -46,14 +44,21 @@ export class Sidebar {
    * links and ids), or undefined if it has none.
    */
   of(pageUrl: string): { html: string; plain: string } | undefined {
-    const page = this.#pages.get(pageUrl);
-    return page && { html: page.html, plain: page.rendering.plain };
+    const rendering = this.#pages.get(pageUrl);
+    return rendering && { html: marked(rendering, pageUrl), plain: rendering.plain };
   }
 
   /** Forget the last build's pages. */
   clear(): void {
     this.#pages.clear();
   }
+}
+
+/** The rendering with the page's own link (or links) marked current. */
+function marked(rendering: Rendering, pageUrl: string): string {
+  let html = rendering.parts[0]!;
+  for (let i = 0; i < rendering.urls.length; i++) html += (rendering.urls[i] === pageUrl ? CURRENT : "") + rendering.parts[i + 1];
+  return html;
 }
 
 function render(nav: PageNav, url: (path: string) => string): Rendering {
