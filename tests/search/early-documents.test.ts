@@ -105,6 +105,17 @@ describe("EarlyDocuments", () => {
     docs.open(() => {});
     rendered(docs, "/a/", "<p>A</p>");
     expect(docs.settle(new Map())).toBeUndefined();
+    // A long page whose layout printed its content cut short, or with a paragraph added.
+    const long = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i} of the page.</p>`).join("\n");
+    for (const [html, ok] of [
+      [`<main>${long}</main>`, true],
+      [`<main>${long.slice(0, -40)}</main>`, false],
+      [`<main>${long.replace("<p>Paragraph 30", "<p>Added.</p>\n<p>Paragraph 30")}</main>`, false],
+    ] as const) {
+      docs.open(() => {});
+      rendered(docs, "/a/", long);
+      expect(docs.settle(new Map([["/a/", html]])) !== undefined).toBe(ok);
+    }
   });
 
   it("settles with nothing usable when one page rendered twice", () => {
