@@ -14,6 +14,7 @@ import { registerGeneratedPages } from "./generated-pages.ts";
 import { LastUpdated } from "./last-updated.ts";
 import { resolveNavigation } from "./navigation.ts";
 import { collectRedirects } from "./redirects.ts";
+import { icon } from "./icons.ts";
 import { Sidebar } from "./sidebar.ts";
 import type { TocIndex } from "./toc.ts";
 import type { NavSection, PageNav } from "./navigation.ts";
@@ -53,6 +54,7 @@ export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOption
 
   registerFilters(eleventyConfig, { store, inputDir: () => ctx.dirs.input, lastUpdated, tocs: options.tocs });
   memoizeUrlFilter(eleventyConfig);
+  eleventyConfig.addShortcode("icon", (name: string, cls?: string) => icon(name, cls));
   const sidebar = options.sidebar ?? new Sidebar();
   eleventyConfig.on("eleventy.before", () => sidebar.clear());
   eleventyConfig.addShortcode("sidebar", (navigation: NavSection[], nav: PageNav, pageUrl: string) => {
