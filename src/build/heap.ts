@@ -10,11 +10,12 @@ import { walkFiles } from "./walk.ts";
 /**
  * What a page keeps alive until the build ends is about 150 KB: Eleventy holds every page's final
  * HTML (two-byte strings once a page has a curly quote) and its content for `eleventy.after`. The
- * limit follows that, plus room for the build itself: 4,000 pages get 960 MB (they build in 600
+ * limit follows that, plus room for the build itself: 4,000 pages get 920 MB (they build in 600
  * MB; 400 MB runs out), 20,000 pages 3.5 GB. A tighter limit at 20,000 pages made V8 collect
- * garbage near its limit for the whole build.
+ * garbage near its limit for the whole build. The process's peak is 60–90 MB above the limit:
+ * the search stage's messages to Pagefind are encoded into buffers outside V8's heap.
  */
-const BASE_MB = 320;
+const BASE_MB = 280;
 const PER_PAGE_MB = 0.16;
 
 export function heapLimitMb(pages: number): number {
