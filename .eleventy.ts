@@ -42,7 +42,7 @@ export default function (eleventyConfig: UserConfig) {
   // Our pages link by permalink and get the path prefix; a Jekyll project's links stay as Jekyll
   // renders them (its writers add `{{ site.baseurl }}` themselves).
   // As each page's Markdown renders: its TOC, read from its tokens, for the layouts; and its search
-  // document, so Pagefind indexes while the rest renders (not for a Jekyll project's own layouts).
+  // document, so Pagefind need not read the written page back (not for a Jekyll project's layouts).
   const tocs = new TocIndex();
   const searchDocuments = ctx.jekyll ? undefined : new EarlyDocuments();
   eleventyConfig.addPlugin(markdownPlugin, {

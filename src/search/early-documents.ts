@@ -1,18 +1,20 @@
-// Search documents made while pages render, so Pagefind indexes on the second core during rendering.
+// Search documents made from each page's rendered Markdown, so Pagefind does not wait for the written
+// pages.
 //
 // Why: Eleventy renders every page's Markdown, then every page's layout, and only then writes any
-// file. Indexing the written pages therefore starts after all rendering, and at 4,000 pages it was a
-// 9–13 s tail on its own (BENCHMARKS.md). But for our article and default layouts, the part of a page
-// Pagefind reads (`<main data-pagefind-body>`, minus `data-pagefind-ignore` regions) is only the
-// indexed header (src/layouts/indexed-header.ts, from the page's data) and the rendered Markdown. So
-// as each page's Markdown renders, this makes a small document of exactly those parts; Pagefind gives
-// it the same record as the written page (tests/search/early-documents.test.ts compares the bundles).
-// Pages with any other layout (home, listings, a Jekyll project's own) are indexed from their
-// written files, as before.
+// file, so indexing the written pages could only start after all rendering. For our article and
+// default layouts, the part of a page Pagefind reads (`<main data-pagefind-body>`, minus
+// `data-pagefind-ignore` regions) is only the indexed header (src/layouts/indexed-header.ts, from the
+// page's data) and the rendered Markdown. So as each page's Markdown renders, this makes a small
+// document of exactly those parts, and Pagefind gives it the same record as the written page
+// (tests/search/early-documents.test.ts compares the fragments). Pages with any other layout (home,
+// listings, a Jekyll project's own) are indexed from their written files, as before.
 //
 // Pagefind numbers pages in the order it is given them, and Eleventy's render order varies from run
 // to run (it follows file reads finishing). So documents are handed over in URL order: each waits
-// until every page before it in that order has been handed over (see EarlyDocuments).
+// until every page before it in that order has been handed over (see EarlyDocuments). In practice
+// that is when the Markdown phase ends (BENCHMARKS.md, session 11).
+import { escapeHtml } from "../layouts/escape.ts";
 import { indexedHeading, searchFilters, type IndexedHeaderData } from "../layouts/indexed-header.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
 import type { SearchPage } from "./pages.ts";
@@ -22,21 +24,21 @@ const CONTENT_LAYOUTS = new Set(["article", "article.njk", "default", "default.n
 
 /** The page data Eleventy passes to markdown-it as `env` when it renders a page's content. */
 export interface RenderEnv extends IndexedHeaderData {
-  page?: PageFacts;
+  page?: PageInfo;
   layout?: unknown;
   search?: unknown;
   site?: { language?: unknown };
   collections?: { all?: unknown };
 }
 
-interface PageFacts {
+interface PageInfo {
   url?: unknown;
   inputPath?: unknown;
   outputPath?: unknown;
 }
 
 /** Whether a page with this data gets a search document when its Markdown renders. */
-function documented(page: PageFacts | undefined, data: { layout?: unknown; search?: unknown } | undefined): page is { url: string; inputPath: string; outputPath: string } {
+function documented(page: PageInfo | undefined, data: { layout?: unknown; search?: unknown } | undefined): page is { url: string; inputPath: string; outputPath: string } {
   if (!page || !data || typeof page.url !== "string" || typeof page.inputPath !== "string") return false;
   if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) return false;
   return data.search !== false && typeof data.layout === "string" && CONTENT_LAYOUTS.has(data.layout);
@@ -48,7 +50,7 @@ export function searchDocument(env: RenderEnv | undefined, content: string): Sea
   if (!documented(page, env)) return undefined;
   const lang = typeof env!.site?.language === "string" ? env!.site.language : "en";
   const html =
-    `<!DOCTYPE html><html lang="${escapeAttr(lang)}"><head><title></title></head><body>` +
+    `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><title></title></head><body>` +
     `<main data-pagefind-body>${indexedHeading(env!)}${searchFilters(env!)}\n${content}</main></body></html>`;
   return { url: page.url, content: html, inputPath: displayPath(page.inputPath), outputPath: page.outputPath };
 }
@@ -90,12 +92,7 @@ export class EarlyDocuments {
 
   /** Start a build: documents go to `sink` from now on. */
   open(sink: (doc: SearchPage) => void): void {
-    this.#sink = sink;
-    this.#rendered = new Map();
-    this.#held = new Map();
-    this.#order = undefined;
-    this.#next = 0;
-    this.#conflict = false;
+    this.#reset(sink);
   }
 
   /** Called with every page's rendered Markdown and its page data. */
@@ -125,9 +122,17 @@ export class EarlyDocuments {
     if (sink) for (const url of [...this.#held.keys()].sort(byCodeUnits)) sink(this.#held.get(url)!);
     const rendered = this.#rendered;
     const usable = !this.#conflict && [...rendered].every(([url, content]) => holds(finished.get(url), content));
-    this.open(() => {});
-    this.#sink = undefined;
+    this.#reset(undefined);
     return usable ? new Set(rendered.keys()) : undefined;
+  }
+
+  #reset(sink: ((doc: SearchPage) => void) | undefined): void {
+    this.#sink = sink;
+    this.#rendered = new Map();
+    this.#held = new Map();
+    this.#order = undefined;
+    this.#next = 0;
+    this.#conflict = false;
   }
 
   #release(): void {
@@ -160,8 +165,4 @@ function holds(html: string | undefined, content: string): boolean {
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,5 @@
-// Search stage: indexes every built page with Pagefind's Node API, over the folder the build wrote.
+// Search stage: indexes every built page with Pagefind's Node API, from documents made as pages
+// render (early-documents.ts) and from the folder the build wrote.
 import path from "node:path";
 import type { EleventyAfterEvent, UserConfig } from "@11ty/eleventy";
 import type { PagefindServiceConfig } from "pagefind";
@@ -23,8 +24,9 @@ export interface SearchOptions {
    */
   onIndexed?: (open: OpenIndex) => void;
   /**
-   * Search documents made as pages render (see early-documents.ts): those pages are indexed during
-   * rendering, the rest from their written files. Default: every page from its written file.
+   * Search documents made as pages render (see early-documents.ts): those pages are handed to
+   * Pagefind before any file is written, the rest read from their written files. Default: every
+   * page from its written file.
    */
   documents?: EarlyDocuments;
 }
