@@ -57,6 +57,13 @@ describe("EarlyDocuments", () => {
   const rendered = (docs: EarlyDocuments, url: string, content: string, collections: unknown = { all }) =>
     docs.rendered(content, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` }, collections }));
   const finished = new Map(["/a/", "/b/", "/c/"].map((u) => [u, `<html><main><p>${u}</p></main></html>`]));
+  /** An opened set of documents, and the URLs it hands over, in order. */
+  const opened = () => {
+    const docs = new EarlyDocuments();
+    const sent: string[] = [];
+    docs.open((d) => sent.push(d.url));
+    return { docs, sent };
+  };
 
   it("hands documents over in URL order as their pages render, whatever the render order", () => {
     const docs = new EarlyDocuments();
@@ -77,9 +84,7 @@ describe("EarlyDocuments", () => {
   });
 
   it("hands over at settle, in URL order, what waits on a page that never rendered or was not expected", () => {
-    const docs = new EarlyDocuments();
-    const sent: string[] = [];
-    docs.open((d) => sent.push(d.url));
+    const { docs, sent } = opened();
     rendered(docs, "/c/", "<p>/c/</p>");
     rendered(docs, "/b/", "<p>/b/</p>");
     rendered(docs, "/0-extra/", "<p>x</p>");
@@ -87,9 +92,7 @@ describe("EarlyDocuments", () => {
     expect(docs.settle(new Map([...finished, ["/0-extra/", "<p>x</p>"]]))).toEqual(new Set(["/b/", "/c/", "/0-extra/"]));
     expect(sent).toEqual(["/0-extra/", "/b/", "/c/"]);
     // Without the list of pages, everything waits for settle.
-    const later = new EarlyDocuments();
-    const got: string[] = [];
-    later.open((d) => got.push(d.url));
+    const { docs: later, sent: got } = opened();
     rendered(later, "/b/", "<p>/b/</p>", null);
     rendered(later, "/a/", "<p>/a/</p>", null);
     expect(got).toEqual([]);
@@ -119,9 +122,7 @@ describe("EarlyDocuments", () => {
   });
 
   it("settles with nothing usable when one page rendered twice", () => {
-    const docs = new EarlyDocuments();
-    const sent: string[] = [];
-    docs.open((d) => sent.push(d.url));
+    const { docs, sent } = opened();
     rendered(docs, "/a/", "<p>A</p>");
     rendered(docs, "/a/", "<p>A again</p>");
     expect(sent).toEqual(["/a/"]);
