@@ -7,6 +7,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { EarlyDocuments } from "./early-documents.ts";
 import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi } from "./pagefind.ts";
 import { SearchPageSet } from "./pages.ts";
+import { shardCount } from "./shards.ts";
 
 export interface SearchOptions {
   diagnostics: Diagnostics;
@@ -29,6 +30,11 @@ export interface SearchOptions {
    * page from its written file.
    */
   documents?: EarlyDocuments;
+  /**
+   * Split the index into bundles of about this many pages (src/search/shards.ts), so that the
+   * preview rewrites one small bundle per save. Default: one bundle.
+   */
+  pagesPerShard?: number;
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -37,6 +43,9 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
   const pages = new SearchPageSet();
   // This build's index: opened while the pages render, so Pagefind's service is up when they are written.
   let session: IndexSession | undefined;
+  // How many bundles this build writes: set from the number of pages when the build starts rendering.
+  let shards = 1;
+  const open = () => openIndex({ api: options.pagefind, config: options.indexConfig, shards });
 
   // `results` carries no front matter, so note each template's `search` flag while it renders.
   eleventyConfig.addPreprocessor("search-flag", "*", function (this: { inputPath: string }, data: { search?: unknown }) {
@@ -48,16 +57,18 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
     await session?.abort();
     session = undefined;
   });
-  eleventyConfig.on("eleventy.contentMap", () => {
+  eleventyConfig.on("eleventy.contentMap", (map: { urlToInputPath?: Record<string, unknown> }) => {
     void session?.abort();
-    const opened = openIndex({ api: options.pagefind, config: options.indexConfig });
+    // Every output URL (also feeds and the sitemap): the same input always gives the same count.
+    shards = options.pagesPerShard ? shardCount(Object.keys(map?.urlToInputPath ?? {}).length, options.pagesPerShard) : 1;
+    const opened = open();
     session = opened;
     options.documents?.open((doc) => opened.add(doc));
   });
 
   eleventyConfig.on("eleventy.after", async (event: EleventyAfterEvent) => {
     pages.update(event.results);
-    let current = session ?? openIndex({ api: options.pagefind, config: options.indexConfig });
+    let current = session ?? open();
     session = undefined;
     try {
       const all = pages.all();
@@ -68,7 +79,7 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
         else {
           // A document did not match its finished page: start again from the written files.
           await current.abort();
-          current = openIndex({ api: options.pagefind, config: options.indexConfig });
+          current = open();
         }
       }
       // Every other page is on disk now. Pagefind reads them itself, on every core, while the
@@ -77,7 +88,8 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
       current.addWritten(dir, all.filter((p) => !indexed.has(p.url)));
       const { pageCount, milliseconds } = await current.finish(dir, { keepOpen: options.onIndexed });
       const early = indexed.size > 0 ? ` (${indexed.size} while rendering)` : "";
-      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${early}`);
+      const bundles = shards > 1 ? `, in ${shards} bundles` : "";
+      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${early}${bundles}`);
     } catch (error) {
       options.diagnostics.report(toDiagnostic(error));
     }
