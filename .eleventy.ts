@@ -45,7 +45,7 @@ export default function (eleventyConfig: UserConfig) {
   // As each page's Markdown renders: its TOC, read from its tokens, for the layouts; and its search
   // document, so Pagefind need not read the written page back (not for a Jekyll project's layouts).
   const tocs = new TocIndex();
-  const searchDocuments = ctx.jekyll ? undefined : new EarlyDocuments();
+  const searchDocuments = ctx.jekyll ? undefined : new EarlyDocuments({ renderOrderFixed: () => ctx.renderOrderFixed === true });
   eleventyConfig.addPlugin(markdownPlugin, {
     report: markdownReporter(diagnostics, sources),
     pathPrefix: ctx.jekyll ? "/" : options.pathPrefix,

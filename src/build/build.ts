@@ -8,6 +8,7 @@ import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
 import { BuildCache } from "./build-cache.ts";
+import { fixRenderOrder } from "./render-order.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
@@ -82,6 +83,8 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   eleventy.disableLogger();
   ctx.eleventy = eleventy;
   try {
+    await eleventy.init();
+    ctx.renderOrderFixed = fixRenderOrder(eleventy);
     await eleventy.write();
   } catch (error) {
     const d = diagnosticFromEleventyError(error, ctx.sources);

@@ -55,6 +55,8 @@ export interface BuildContext {
   jekyll?: JekyllProject;
   /** The Eleventy instance that wrote this build; the preview renders a saved page through it. */
   eleventy?: Eleventy;
+  /** Whether Eleventy renders this build's pages in a fixed order (src/build/render-order.ts). */
+  renderOrderFixed?: boolean;
   /** The preview's build leaves its search index open here (Pagefind still running); the dev server owns it. */
   searchIndex?: OpenIndex;
 }

@@ -1,5 +1,6 @@
 // Markdown stage: installs our markdown-it instance (kramdown-compatible rules) as Eleventy's md library.
 import type { UserConfig } from "@11ty/eleventy";
+import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import type { MarkdownReport } from "../diagnostics/source-lines.ts";
 import { createMarkdown } from "./index.ts";
@@ -14,5 +15,25 @@ export interface MarkdownPluginOptions {
 }
 
 export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {
-  eleventyConfig.setLibrary("md", createMarkdown({ report: options.report, pathPrefix: options.pathPrefix, onRender: options.onRender }));
+  eleventyConfig.setLibrary("md", turningEventLoop(createMarkdown({ report: options.report, pathPrefix: options.pathPrefix, onRender: options.onRender })));
+}
+
+/**
+ * The library as Eleventy gets it: the same instance (rules, options and plugins are shared through
+ * the prototype), except that each page's `render` lets the event loop turn once before it resolves.
+ *
+ * Why: Eleventy renders pages one after another in a chain of promises that never waits on I/O, so
+ * nothing else on this thread runs until the whole Markdown phase ends. The search stage sends each
+ * page to Pagefind's process as it renders (src/search/early-documents.ts), and reads Pagefind's
+ * replies on this thread; without a turn of the event loop per page, the replies wait, the window of
+ * pages in flight fills, and Pagefind sits idle on the other core. Eleventy awaits what `render`
+ * returns, so a promise is all it takes.
+ */
+export function turningEventLoop(md: MarkdownIt): MarkdownIt {
+  const library = Object.create(md) as MarkdownIt;
+  library.render = ((src: string, env?: unknown) => {
+    const html = md.render(src, env);
+    return new Promise<string>((resolve) => setImmediate(() => resolve(html)));
+  }) as unknown as MarkdownIt["render"];
+  return library;
 }

@@ -10,10 +10,12 @@
 // (tests/search/early-documents.test.ts compares the fragments). Pages with any other layout (home,
 // listings, a Jekyll project's own) are indexed from their written files, as before.
 //
-// Pagefind numbers pages in the order it is given them, and Eleventy's render order varies from run
-// to run (it follows file reads finishing). So documents are handed over in URL order: each waits
-// until every page before it in that order has been handed over (see EarlyDocuments). In practice
-// that is when the Markdown phase ends (BENCHMARKS.md, session 11).
+// Pagefind numbers pages in the order it is given them, so the order must be a function of the input.
+// The build fixes Eleventy's render order (src/build/render-order.ts), and then each document is
+// handed over as its page renders, so Pagefind indexes on the other core while Eleventy renders.
+// Where that order could not be fixed, documents are handed over in URL order instead: each waits
+// until every page before it in that order has been handed over, which in practice is when the
+// Markdown phase ends (BENCHMARKS.md, session 11).
 import { escapeHtml } from "../layouts/escape.ts";
 import { indexedHeading, searchFilters, type IndexedHeaderData } from "../layouts/indexed-header.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
@@ -68,10 +70,19 @@ function expectedOrder(all: unknown): string[] {
   return urls.sort(byCodeUnits);
 }
 
+export interface EarlyDocumentsOptions {
+  /**
+   * Whether this build renders its pages in an order fixed by the input (asked when a build starts):
+   * then each document is handed over as its page renders. Default: never.
+   */
+  renderOrderFixed?: () => boolean;
+}
+
 /**
- * The documents of one build, handed to `sink` in URL order as their pages render. The first page
- * to render brings the whole list of pages (`collections.all`), from which the order is known; a
- * document is held until every expected page before it has been handed over. Anything still held
+ * The documents of one build, handed to `sink` as their pages render: at once when the render order
+ * is fixed, else in URL order. For URL order, the first page to render brings the whole list of
+ * pages (`collections.all`), from which the order is known; a document is held until every expected
+ * page before it has been handed over. Anything still held
  * (a page that did not render through Markdown after all) or not expected (a page left out of
  * collections) is handed over by `settle`, also in URL order, so the same input always gives the
  * same index.
@@ -80,7 +91,10 @@ function expectedOrder(all: unknown): string[] {
  * Eleventy does not do today) marks the whole set unusable rather than risk a stale record.
  */
 export class EarlyDocuments {
+  readonly #renderOrderFixed: () => boolean;
   #sink: ((doc: SearchPage) => void) | undefined;
+  /** This build hands documents over as they render. */
+  #asRendered = false;
   /** URL → the rendered content its document was made from. */
   #rendered = new Map<string, string>();
   /** Documents not handed over yet, by URL. */
@@ -90,9 +104,14 @@ export class EarlyDocuments {
   #next = 0;
   #conflict = false;
 
+  constructor(options: EarlyDocumentsOptions = {}) {
+    this.#renderOrderFixed = options.renderOrderFixed ?? (() => false);
+  }
+
   /** Start a build: documents go to `sink` from now on. */
   open(sink: (doc: SearchPage) => void): void {
     this.#reset(sink);
+    this.#asRendered = this.#renderOrderFixed();
   }
 
   /** Called with every page's rendered Markdown and its page data. */
@@ -106,6 +125,10 @@ export class EarlyDocuments {
       return;
     }
     this.#rendered.set(doc.url, content);
+    if (this.#asRendered) {
+      this.#sink(doc);
+      return;
+    }
     this.#held.set(doc.url, doc);
     this.#order ??= expectedOrder(data?.collections?.all);
     this.#release();

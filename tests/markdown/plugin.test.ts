@@ -7,7 +7,8 @@ import type { UserConfig } from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { markdownReporter, SourceRegistry } from "../../src/diagnostics/source-lines.ts";
-import { markdownPlugin } from "../../src/markdown/plugin.ts";
+import { createMarkdown } from "../../src/markdown/index.ts";
+import { markdownPlugin, turningEventLoop } from "../../src/markdown/plugin.ts";
 import { parseFragment } from "../helpers/html.ts";
 
 describe("markdownPlugin", () => {
@@ -31,5 +32,27 @@ describe("markdownPlugin", () => {
     expect(diagnostics.errors.map(({ code, file, line }) => ({ code, file, line }))).toEqual([
       { code: "MD_UNCONSUMED_ATTRIBUTES", file: "content/page.md", line: 9 },
     ]);
+  });
+});
+
+describe("turningEventLoop", () => {
+  it("renders what the library renders, and lets the event loop turn before the page's HTML is handed back", async () => {
+    const md = createMarkdown();
+    const library = turningEventLoop(md);
+    // Rules and options are the instance's own: what Eleventy disables on the library, it disables on ours.
+    expect(library.core).toBe(md.core);
+    library.disable("table");
+    expect(md.block.ruler.getRules("").some((rule) => rule.name === "table")).toBe(false);
+
+    const env = { page: { inputPath: "./content/a.md" } };
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const rendered = library.render("## Hello\n\nText with *emphasis*.\n", env) as unknown as Promise<string>;
+    expect(turned).toBe(false);
+    const html = await rendered;
+    expect(turned).toBe(true);
+    expect(html).toBe(createMarkdown().render("## Hello\n\nText with *emphasis*.\n", env));
+    const p = parseFragment(html).querySelector("p em");
+    expect(p?.textContent).toBe("emphasis");
   });
 });

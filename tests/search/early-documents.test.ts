@@ -83,6 +83,26 @@ describe("EarlyDocuments", () => {
     expect(docs.settle(finished)).toEqual(new Set());
   });
 
+  it("hands each document over as its page renders when the build's render order is fixed, and only then", () => {
+    let fixed = true;
+    const docs = new EarlyDocuments({ renderOrderFixed: () => fixed });
+    const sent: string[] = [];
+    docs.open((d) => sent.push(d.url));
+    rendered(docs, "/c/", "<p>/c/</p>");
+    expect(sent).toEqual(["/c/"]);
+    rendered(docs, "/a/", "<p>/a/</p>");
+    rendered(docs, "/b/", "<p>/b/</p>");
+    expect(sent).toEqual(["/c/", "/a/", "/b/"]);
+    expect(docs.settle(finished)).toEqual(new Set(["/a/", "/b/", "/c/"]));
+    expect(sent).toHaveLength(3);
+    // Asked again at each build's start: an order not fixed waits for URL order.
+    fixed = false;
+    sent.length = 0;
+    docs.open((d) => sent.push(d.url));
+    rendered(docs, "/c/", "<p>/c/</p>");
+    expect(sent).toEqual([]);
+  });
+
   it("hands over at settle, in URL order, what waits on a page that never rendered or was not expected", () => {
     const { docs, sent } = opened();
     rendered(docs, "/c/", "<p>/c/</p>");
