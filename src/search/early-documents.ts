@@ -170,17 +170,21 @@ export class EarlyDocuments {
 }
 
 /**
- * Whether `html` holds `content` whole: its first 256 characters, and its last 256 exactly where
- * `content` would end. This stands for `html.includes(content)`, which took 0.5 s over 4,000
- * pages, on the thread Pagefind then waits for; what it guards against (a layout that does not
- * print the rendered Markdown as it is) changes where the content ends, or its start.
+ * Whether `html` holds `content` whole inside its `data-pagefind-body` element (where the search
+ * document puts it): its first 256 characters after that marker, and its last 256 exactly where
+ * `content` would end. This stands for `html.includes(content)`, which took 0.5 s over 4,000 pages,
+ * on the thread Pagefind then waits for; what it guards against (a layout that does not print the
+ * rendered Markdown as it is) changes where the content ends, or its start. Searching from the
+ * marker skips the page's head and sidebar (0.4 s at 4,000 pages when searched from the start).
  */
 function holds(html: string | undefined, content: string): boolean {
   if (html === undefined) return false;
+  const body = html.indexOf("data-pagefind-body");
+  if (body < 0) return false;
   const edge = Math.min(256, content.length);
   const head = content.slice(0, edge);
   const tail = content.slice(content.length - edge);
-  for (let at = html.indexOf(head); at >= 0; at = html.indexOf(head, at + 1)) {
+  for (let at = html.indexOf(head, body); at >= 0; at = html.indexOf(head, at + 1)) {
     if (html.startsWith(tail, at + content.length - edge)) return true;
   }
   return false;

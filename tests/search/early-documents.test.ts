@@ -56,7 +56,7 @@ describe("EarlyDocuments", () => {
   const all = [item("/a/"), item("/b/"), item("/c/"), item("/home/", { layout: "home" }), item("/hidden/", { layout: "article", search: false })];
   const rendered = (docs: EarlyDocuments, url: string, content: string, collections: unknown = { all }) =>
     docs.rendered(content, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` }, collections }));
-  const finished = new Map(["/a/", "/b/", "/c/"].map((u) => [u, `<html><main><p>${u}</p></main></html>`]));
+  const finished = new Map(["/a/", "/b/", "/c/"].map((u) => [u, `<html><main data-pagefind-body><p>${u}</p></main></html>`]));
   /** An opened set of documents, and the URLs it hands over, in order. */
   const opened = () => {
     const docs = new EarlyDocuments();
@@ -109,7 +109,7 @@ describe("EarlyDocuments", () => {
     rendered(docs, "/b/", "<p>/b/</p>");
     rendered(docs, "/0-extra/", "<p>x</p>");
     expect(sent).toEqual([]);
-    expect(docs.settle(new Map([...finished, ["/0-extra/", "<p>x</p>"]]))).toEqual(new Set(["/b/", "/c/", "/0-extra/"]));
+    expect(docs.settle(new Map([...finished, ["/0-extra/", "<main data-pagefind-body><p>x</p></main>"]]))).toEqual(new Set(["/b/", "/c/", "/0-extra/"]));
     expect(sent).toEqual(["/0-extra/", "/b/", "/c/"]);
     // Without the list of pages, everything waits for settle.
     const { docs: later, sent: got } = opened();
@@ -131,9 +131,12 @@ describe("EarlyDocuments", () => {
     // A long page whose layout printed its content cut short, or with a paragraph added.
     const long = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i} of the page.</p>`).join("\n");
     for (const [html, ok] of [
-      [`<main>${long}</main>`, true],
-      [`<main>${long.slice(0, -40)}</main>`, false],
-      [`<main>${long.replace("<p>Paragraph 30", "<p>Added.</p>\n<p>Paragraph 30")}</main>`, false],
+      [`<main data-pagefind-body>${long}</main>`, true],
+      [`<main data-pagefind-body>${long.slice(0, -40)}</main>`, false],
+      [`<main data-pagefind-body>${long.replace("<p>Paragraph 30", "<p>Added.</p>\n<p>Paragraph 30")}</main>`, false],
+      // The content only outside the part Pagefind reads (in the sidebar, say), or no such part at all.
+      [`<nav>${long}</nav><main data-pagefind-body></main>`, false],
+      [`<main>${long}</main>`, false],
     ] as const) {
       docs.open(() => {});
       rendered(docs, "/a/", long);
