@@ -15,7 +15,6 @@ import type { Token } from "markdown-it";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { EarlyDocuments } from "./src/search/early-documents.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
-import { PAGES_PER_SHARD } from "./src/search/shards.ts";
 import type { OpenIndex } from "./src/search/pagefind.ts";
 import { checksPlugin } from "./src/checks/plugin.ts";
 
@@ -68,8 +67,6 @@ export default function (eleventyConfig: UserConfig) {
     logger: (line: string) => process.stderr.write(`${line}\n`),
     // The preview keeps the index open and replaces a saved page's record (src/serve).
     onIndexed: options.mode === "serve" ? (open: OpenIndex) => void (ctx.searchIndex = open) : undefined,
-    // …and splits it, so that a save rewrites one small bundle.
-    pagesPerShard: options.mode === "serve" ? (options.searchPagesPerShard ?? PAGES_PER_SHARD) : undefined,
   });
   eleventyConfig.addPlugin(checksPlugin, { ctx, sidebar });
 

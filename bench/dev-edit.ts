@@ -1,7 +1,6 @@
 // The dev server's single-page edit: start `tsx src/cli.ts serve` over a copy of a corpus, save one
 // page, and time (a) until its new HTML is on disk and (b) until the search index has changed
-// (Pagefind's `pagefind-entry.json` names the index's hash, so it changes when the index does; the
-// preview splits a large index into bundles, src/search/shards.ts, so every bundle's entry is read).
+// (Pagefind's `pagefind-entry.json` names the index's hash, so it changes when the index does).
 // Both are polled from this process, so the server's own event loop is not what measures it.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -55,13 +54,6 @@ export async function measureEdits(projectRoot: string, corpus: string, work: st
     // Let the first build's search index settle before editing.
     const entry = path.join(output, "pagefind/pagefind-entry.json");
     await waitFor(() => read(entry), 120_000, "the first search index");
-    const entries = () => {
-      const shards = path.join(output, "pagefind-shards");
-      const dirs = fs.existsSync(shards) ? fs.readdirSync(shards).map((d) => path.join(shards, d, "pagefind-entry.json")) : [];
-      const texts = [entry, ...dirs].map(read);
-      // A bundle being swapped in has no entry for a moment: not a change yet.
-      return texts.includes(undefined) ? undefined : texts.join("\n");
-    };
     await sleep(1500);
 
     const page = "section-3/page-3.md";
@@ -72,7 +64,7 @@ export async function measureEdits(projectRoot: string, corpus: string, work: st
     const searchMs: number[] = [];
     for (let i = 0; i < edits; i++) {
       const marker = `benchedit${i}x${Date.now().toString(36)}`;
-      const entryBefore = entries();
+      const entryBefore = read(entry);
       const t0 = performance.now();
       fs.writeFileSync(source, original.replace("## Parameters", `Edited ${marker}.\n\n## Parameters`));
       let htmlAt: number | undefined;
@@ -80,7 +72,7 @@ export async function measureEdits(projectRoot: string, corpus: string, work: st
       await waitFor(() => {
         if (htmlAt === undefined && read(html)?.includes(marker)) htmlAt = performance.now();
         if (searchAt === undefined) {
-          const now = entries();
+          const now = read(entry);
           if (now !== undefined && now !== entryBefore) searchAt = performance.now();
         }
         return htmlAt !== undefined && searchAt !== undefined ? true : undefined;

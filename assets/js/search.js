@@ -7,14 +7,6 @@
   // The site's path prefix (e.g. "/docs/"), printed by the partial through Eleventy's `url` filter.
   var base = (root && root.getAttribute("data-base")) || "/";
   var bundle = base + "pagefind/";
-  // The preview splits a large site's index and lists the other bundles here (src/search/shards.ts);
-  // Pagefind merges them into one search. A published page has no such tag.
-  // Pagefind's UI gives its options to the first bundle only, so each merged one gets them here
-  // (the excerpt length is the UI's own with sub-results shown).
-  var merged = document.querySelector('meta[name="pagefind-merge"]');
-  var mergeIndex = (merged ? merged.getAttribute("content") || "" : "").split(" ").filter(Boolean).map(function (dir) {
-    return { bundlePath: base + dir, baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 12 };
-  });
 
   highlightTerms();
   if (!root) return;
@@ -53,7 +45,6 @@
         return new window.PagefindUI({
           element: uiElement,
           bundlePath: bundle,
-          mergeIndex: mergeIndex,
           baseUrl: base,
           showSubResults: true,
           showImages: false,

@@ -34,11 +34,6 @@ export interface BuildOptions {
    * Default: true for `build`; the preview never uses it.
    */
   cache?: boolean;
-  /**
-   * The preview splits its search index into bundles of about this many pages, so a save rewrites
-   * one of them (src/search/shards.ts). Default: PAGES_PER_SHARD. A production build writes one bundle.
-   */
-  searchPagesPerShard?: number;
 }
 
 export interface BuildContext {

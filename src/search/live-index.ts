@@ -3,12 +3,11 @@
 // The full build hands over its own index, open (`OpenIndex`), so nothing is indexed twice; without
 // one, every page is added again (13 s of Pagefind's time at 4,000 pages). Pagefind replaces a record
 // re-added under the same URL in place (`fossick_one`; also one the build added from a folder), so
-// after a save only the write remains. Pagefind rewrites a whole bundle, so the preview's build
-// splits a large site's index into shards (src/search/shards.ts) and a save rewrites only its own.
+// after a save only the write remains (about 4 s at 4,000 pages: Pagefind rewrites the whole bundle).
+import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefindModule from "pagefind";
-import { fault, SearchIndexError, step, writeBundle, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
-import { ShardBundles, shardOf } from "./shards.ts";
+import { BUNDLE_DIR, fault, step, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
 import type { SearchPage } from "./pages.ts";
 
 
@@ -31,9 +30,7 @@ export type LiveIndexOptions = {
 export class LiveSearchIndex {
   readonly #close: () => Promise<unknown>;
   readonly #outputDir: string;
-  /** One index per shard (src/search/shards.ts), and where their bundles are. */
-  readonly #shards: Promise<PagefindIndex[]>;
-  readonly #bundles: ShardBundles;
+  readonly #index: Promise<PagefindIndex>;
   /** Calls to Pagefind in order: a page is replaced only after every earlier call has finished. */
   #chain: Promise<unknown>;
   #closed = false;
@@ -43,54 +40,32 @@ export class LiveSearchIndex {
     if ("open" in options) {
       const { open } = options;
       this.#close = () => open.close();
-      this.#bundles = open.bundles;
-      this.#shards = Promise.resolve(open.shards);
-      this.#chain = this.#shards;
+      this.#index = Promise.resolve(open.index);
+      this.#chain = this.#index;
       return;
     }
-    // One bundle, as the build writes without shards: this is the path when the build left no index open.
     const api = options.api ?? pagefindModule;
     this.#close = () => api.close();
-    this.#bundles = ShardBundles.single();
-    this.#shards = api.createIndex().then(({ index, errors }) => {
+    this.#index = api.createIndex().then(({ index, errors }) => {
       if (!index) throw fault("start the indexer", undefined, errors.join("; ") || "no index was returned", undefined, PREVIEW);
-      return [index];
+      return index;
     });
     // Added in URL order, as the build adds them, so the same pages give the same index.
-    this.#chain = this.#shards.then(async ([index]) => {
-      for (const page of options.pages) await addPage(index!, page);
+    this.#chain = this.#index.then(async (index) => {
+      for (const page of options.pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
     });
     this.#chain.catch(() => undefined);
   }
 
-  /** The bundles the search merges into the first (`pagefind/`), site-relative: one per shard after the first. */
-  get mergedBundles(): string[] {
-    return this.#bundles.merged();
-  }
-
-  /**
-   * Replace the records of these pages and rewrite the bundles of their shards (only those).
-   * Resolves with how long it took.
-   */
+  /** Replace the records of these pages and rewrite the bundle. Resolves with how long it took. */
   update(pages: readonly SearchPage[]): Promise<number> {
     // A saved page left out of search (its `search: false` unchanged) changes nothing in the index.
     if (pages.length === 0) return Promise.resolve(0);
     const started = performance.now();
     const next = this.#chain.then(async () => {
-      const shards = await this.#shards;
-      const touched = new Set<number>();
-      for (const page of pages) {
-        const n = shardOf(page.url, this.#bundles.count);
-        touched.add(n);
-        await addPage(shards[n]!, page);
-      }
-      for (const n of [...touched].sort((a, b) => a - b)) {
-        if (this.#closed) break;
-        await this.#bundles.rewrite(this.#outputDir, n, (m, dir) => writeBundle(shards[m]!, path.join(this.#outputDir, dir), PREVIEW)).catch((error: unknown) => {
-          if (error instanceof SearchIndexError) throw error;
-          throw fault(`write the index of shard ${n}`, undefined, error instanceof Error ? error.message : String(error), error, PREVIEW);
-        });
-      }
+      const index = await this.#index;
+      for (const page of pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
+      await this.#write(index);
       return Math.round(performance.now() - started);
     });
     this.#chain = next.catch(() => undefined);
@@ -103,10 +78,23 @@ export class LiveSearchIndex {
     this.#closed = true;
     await this.#close();
   }
-}
 
-function addPage(index: PagefindIndex, page: SearchPage) {
-  return step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
+  // Written beside the live bundle and swapped in whole, as the build does, so a reader never loads a
+  // mix of two indexes.
+  async #write(index: PagefindIndex): Promise<void> {
+    if (this.#closed) return;
+    const bundleDir = path.join(this.#outputDir, BUNDLE_DIR);
+    const nextDir = path.join(this.#outputDir, `.${BUNDLE_DIR}-live`);
+    await fs.rm(nextDir, { recursive: true, force: true });
+    try {
+      await step(`write the index to ${bundleDir}`, undefined, () => index.writeFiles({ outputPath: nextDir }), PREVIEW);
+      if (this.#closed) return;
+      await fs.rm(bundleDir, { recursive: true, force: true });
+      await fs.rename(nextDir, bundleDir);
+    } finally {
+      await fs.rm(nextDir, { recursive: true, force: true });
+    }
+  }
 }
 
 const PREVIEW: FaultWording = {

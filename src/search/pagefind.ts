@@ -6,7 +6,6 @@ import * as pagefindModule from "pagefind";
 import type { PagefindServiceConfig } from "pagefind";
 import { DocsError } from "../diagnostics/diagnostic.ts";
 import type { SearchPage } from "./pages.ts";
-import { BUNDLE_DIR, ShardBundles, shardOf } from "./shards.ts";
 
 /** The part of Pagefind's Node API we call; tests substitute a failing one. */
 export type PagefindApi = Pick<typeof pagefindModule, "createIndex" | "close">;
@@ -32,19 +31,14 @@ export interface IndexSiteResult {
   bundleDir: string;
 }
 
-/**
- * An index left open after its bundles were written (`finish` with `keepOpen`): the preview updates
- * it page by page. One Pagefind index per shard (src/search/shards.ts); a production build has one.
- */
+/** An index left open after its bundle was written (`finish` with `keepOpen`): the preview updates it page by page. */
 export interface OpenIndex {
-  shards: PagefindIndex[];
-  /** Where each shard's bundle was written. */
-  bundles: ShardBundles;
-  /** Stop Pagefind's service, which frees the indexes. */
+  index: PagefindIndex;
+  /** Stop Pagefind's service, which frees the index. */
   close(): Promise<void>;
 }
 
-export { BUNDLE_DIR };
+export const BUNDLE_DIR = "pagefind";
 
 export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteResult> {
   const session = openIndex({ api: options.api, config: options.config });
@@ -54,8 +48,7 @@ export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteRes
 
 /**
  * One build's index. Pages reach Pagefind strictly in the order they are given (the index depends on
- * that order); with `shards`, each page goes to its shard's index (`shardOf` its URL), still in that
- * order. `addDirectory` hands Pagefind a whole written folder: its own file walk runs on all
+ * that order). `addDirectory` hands Pagefind a whole written folder: its own file walk runs on all
  * cores and is 2–3× faster than page-by-page `add` (see BENCHMARKS.md). `finish` writes the bundle;
  * `abort` drops the index. Either one stops the service, and the first failure is thrown by `finish`.
  */
@@ -68,24 +61,12 @@ export interface IndexSession {
    * `globbable`) are added one by one.
    */
   addWritten(dir: string, pages: readonly SearchPage[]): void;
-  /** Write the bundles; with `keepOpen`, hand the indexes over instead of stopping the service. */
+  /** Write the bundle; with `keepOpen`, hand the index over instead of stopping the service. */
   finish(outputDir: string, options?: { keepOpen?: (open: OpenIndex) => void }): Promise<IndexSiteResult>;
   abort(): Promise<void>;
 }
 
-export interface OpenIndexOptions {
-  /** Default: Pagefind's real Node API. */
-  api?: PagefindApi;
-  config?: PagefindServiceConfig;
-  /** Most files per `addDirectory` call (see `globsOf`). */
-  filesPerCall?: number;
-  /** Most pages with Pagefind at once (see `add`). Default: 24. */
-  window?: number;
-  /** How many bundles to split the pages into (the preview's shards). Default: 1. */
-  shards?: number;
-}
-
-export function openIndex(options: OpenIndexOptions = {}): IndexSession {
+export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig; filesPerCall?: number; window?: number } = {}): IndexSession {
   const api = options.api ?? pagefindModule;
   // Timed from the first page handed over: the index may be opened long before (while pages render).
   let started: number | undefined;
@@ -107,17 +88,10 @@ export function openIndex(options: OpenIndexOptions = {}): IndexSession {
     // service just to delete an index it never had.)
     await api.close();
   };
-  const count = options.shards ?? 1;
-  const indexReady = (async () => {
-    const indexes: PagefindIndex[] = [];
-    for (let n = 0; n < count; n++) {
-      const { index } = await step("start the indexer", undefined, () => api.createIndex(options.config));
-      if (!index) throw fault("start the indexer", undefined, "no index was returned");
-      indexes.push(index);
-    }
-    return indexes;
-  })();
-  const indexOf = (indexes: PagefindIndex[], page: SearchPage) => indexes[shardOf(page.url, count)]!;
+  const indexReady = step("start the indexer", undefined, () => api.createIndex(options.config)).then(({ index }) => {
+    if (!index) throw fault("start the indexer", undefined, "no index was returned");
+    return index;
+  });
   // The calls in order; a failure waits for `finish`, and calls chained after it are skipped.
   let chain: Promise<unknown> = indexReady;
   chain.catch(() => undefined);
@@ -126,15 +100,15 @@ export function openIndex(options: OpenIndexOptions = {}): IndexSession {
   const window = options.window ?? 24;
   const queued: { page: SearchPage; resolve: (value: unknown) => void; reject: (reason: unknown) => void }[] = [];
   let inFlight = 0;
-  const pump = (indexes: PagefindIndex[]): void => {
+  const pump = (index: PagefindIndex): void => {
     while (inFlight < window && queued.length > 0) {
       const job = queued.shift()!;
       inFlight++;
-      addPage(indexOf(indexes, job.page), job.page)
+      addPage(index, job.page)
         .then(job.resolve, job.reject)
         .finally(() => {
           inFlight--;
-          pump(indexes);
+          pump(index);
         });
     }
   };
@@ -148,9 +122,9 @@ export function openIndex(options: OpenIndexOptions = {}): IndexSession {
       // copies in this process (over 100 MB at 4,000 pages). Pagefind takes its messages in the
       // order sent; the chain waits for the replies in that order, so the first failure is the one
       // `finish` throws.
-      const sent = barrier.then(() => indexReady).then((indexes) => new Promise((resolve, reject) => {
+      const sent = barrier.then(() => indexReady).then((index) => new Promise((resolve, reject) => {
         queued.push({ page, resolve, reject });
-        pump(indexes);
+        pump(index);
       }));
       sent.catch(() => undefined);
       chain = chain.then(() => sent);
@@ -158,75 +132,63 @@ export function openIndex(options: OpenIndexOptions = {}): IndexSession {
     },
     addWritten(dir, pages) {
       start();
-      // Each shard's files, in the order given.
-      const files: string[][] = Array.from({ length: count }, () => []);
+      const files: string[] = [];
       const single: SearchPage[] = [];
       for (const page of pages) {
         const file = page.outputPath === undefined ? undefined : path.relative(dir, path.resolve(page.outputPath)).split(path.sep).join("/");
-        if (file !== undefined && globbable(file)) files[shardOf(page.url, count)]!.push(file);
+        if (file !== undefined && globbable(file)) files.push(file);
         else single.push(page);
       }
       chain = chain.then(async () => {
-        const indexes = await indexReady;
-        for (const [n, shardFiles] of files.entries()) {
-          const addDir = indexes[n]!.addDirectory.bind(indexes[n]);
-          // Globs of exactly these files: the folder also holds pages left out of search and files
-          // that are not pages, which Pagefind would otherwise index when no page of the site marks
-          // its body (a Jekyll project's own layouts).
-          for (const glob of globsOf(shardFiles, options.filesPerCall)) {
-            const response = await addDir({ path: dir, glob }).catch((cause: unknown) => ({ errors: [cause instanceof Error ? cause.message : String(cause)], page_count: 0 }));
-            if (response.errors.length > 0) {
-              for (const page of pages) await addPage(indexOf(indexes, page), page);
-              throw fault(`index ${dir}`, undefined, response.errors.join("; "), response.errors);
-            }
-            fromDirectories += response.page_count;
+        const index = await indexReady;
+        const addDir = index.addDirectory.bind(index);
+        // Globs of exactly these files: the folder also holds pages left out of search and files
+        // that are not pages, which Pagefind would otherwise index when no page of the site marks
+        // its body (a Jekyll project's own layouts).
+        for (const glob of globsOf(files, options.filesPerCall)) {
+          const response = await addDir({ path: dir, glob }).catch((cause: unknown) => ({ errors: [cause instanceof Error ? cause.message : String(cause)], page_count: 0 }));
+          if (response.errors.length > 0) {
+            for (const page of pages) await addPage(index, page);
+            throw fault(`index ${dir}`, undefined, response.errors.join("; "), response.errors);
           }
+          fromDirectories += response.page_count;
         }
         for (const page of single) {
           added++;
-          await addPage(indexOf(indexes, page), page);
+          await addPage(index, page);
         }
       });
       chain.catch(() => undefined);
       barrier = chain.catch(() => undefined);
     },
     async finish(outputDir, finishOptions) {
+      const bundleDir = path.join(outputDir, BUNDLE_DIR);
+      // Written beside the live bundle and swapped in whole, so the preview never serves a mix of
+      // two indexes and stale fragment files never pile up.
+      const nextDir = path.join(outputDir, `.${BUNDLE_DIR}-next`);
       try {
         await chain;
-        const indexes = await indexReady;
+        const index = await indexReady;
+        await fs.rm(nextDir, { recursive: true, force: true });
         await fs.mkdir(outputDir, { recursive: true });
-        const bundles = await ShardBundles.writeAll(outputDir, count, (n, dir) => writeBundle(indexes[n]!, path.join(outputDir, dir)));
+        const write = index.writeFiles.bind(index);
+        await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }));
+        await fs.rm(bundleDir, { recursive: true, force: true });
+        await fs.rename(nextDir, bundleDir);
         if (finishOptions?.keepOpen) {
-          finishOptions.keepOpen({ shards: indexes, bundles, close });
+          finishOptions.keepOpen({ index, close });
           kept = true;
         }
-        return { pageCount: added + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir: path.join(outputDir, BUNDLE_DIR) };
+        return { pageCount: added + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir };
       } finally {
         if (!kept) await close();
+        await fs.rm(nextDir, { recursive: true, force: true });
       }
     },
     async abort() {
       await close();
     },
   };
-}
-
-/**
- * Write one index's bundle to `bundleDir`: beside it first, then swapped in whole, so the preview
- * never serves a mix of two indexes and stale fragment files never pile up.
- */
-export async function writeBundle(index: PagefindIndex, bundleDir: string, wording?: FaultWording): Promise<void> {
-  const nextDir = path.join(path.dirname(bundleDir), `.${path.basename(bundleDir)}-next`);
-  await fs.rm(nextDir, { recursive: true, force: true });
-  await fs.mkdir(path.dirname(bundleDir), { recursive: true });
-  try {
-    const write = index.writeFiles.bind(index);
-    await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }), wording);
-    await fs.rm(bundleDir, { recursive: true, force: true });
-    await fs.rename(nextDir, bundleDir);
-  } finally {
-    await fs.rm(nextDir, { recursive: true, force: true });
-  }
 }
 
 /**

@@ -7,7 +7,6 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { EarlyDocuments } from "./early-documents.ts";
 import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi } from "./pagefind.ts";
 import { SearchPageSet } from "./pages.ts";
-import { shardCount } from "./shards.ts";
 
 export interface SearchOptions {
   diagnostics: Diagnostics;
@@ -30,11 +29,6 @@ export interface SearchOptions {
    * page from its written file.
    */
   documents?: EarlyDocuments;
-  /**
-   * Split the index into bundles of about this many pages (src/search/shards.ts), so that the
-   * preview rewrites one small bundle per save. Default: one bundle.
-   */
-  pagesPerShard?: number;
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -43,9 +37,6 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
   const pages = new SearchPageSet();
   // This build's index: opened while the pages render, so Pagefind's service is up when they are written.
   let session: IndexSession | undefined;
-  // How many bundles this build writes: set from the number of pages when the build starts rendering.
-  let shards = 1;
-  const open = () => openIndex({ api: options.pagefind, config: options.indexConfig, shards });
 
   // `results` carries no front matter, so note each template's `search` flag while it renders.
   eleventyConfig.addPreprocessor("search-flag", "*", function (this: { inputPath: string }, data: { search?: unknown }) {
@@ -57,18 +48,16 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
     await session?.abort();
     session = undefined;
   });
-  eleventyConfig.on("eleventy.contentMap", (map: { urlToInputPath?: Record<string, unknown> }) => {
+  eleventyConfig.on("eleventy.contentMap", () => {
     void session?.abort();
-    // Every output URL (also feeds and the sitemap): the same input always gives the same count.
-    shards = options.pagesPerShard ? shardCount(Object.keys(map?.urlToInputPath ?? {}).length, options.pagesPerShard) : 1;
-    const opened = open();
+    const opened = openIndex({ api: options.pagefind, config: options.indexConfig });
     session = opened;
     options.documents?.open((doc) => opened.add(doc));
   });
 
   eleventyConfig.on("eleventy.after", async (event: EleventyAfterEvent) => {
     pages.update(event.results);
-    let current = session ?? open();
+    let current = session ?? openIndex({ api: options.pagefind, config: options.indexConfig });
     session = undefined;
     try {
       const all = pages.all();
@@ -79,7 +68,7 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
         else {
           // A document did not match its finished page: start again from the written files.
           await current.abort();
-          current = open();
+          current = openIndex({ api: options.pagefind, config: options.indexConfig });
         }
       }
       // Every other page is on disk now. Pagefind reads them itself, on every core, while the
@@ -88,8 +77,7 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
       current.addWritten(dir, all.filter((p) => !indexed.has(p.url)));
       const { pageCount, milliseconds } = await current.finish(dir, { keepOpen: options.onIndexed });
       const early = indexed.size > 0 ? ` (${indexed.size} while rendering)` : "";
-      const bundles = shards > 1 ? `, in ${shards} bundles` : "";
-      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${early}${bundles}`);
+      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${early}`);
     } catch (error) {
       options.diagnostics.report(toDiagnostic(error));
     }

@@ -47,19 +47,6 @@ box-shadow:0 10px 40px rgba(0,0,0,.5)}
 
 export const INJECT = `<script src="/__dev/client.js" defer></script><link rel="stylesheet" href="/__dev/overlay.css">`;
 
-/** The name of the meta tag that lists the preview's other search bundles (read by assets/js/search.js). */
-export const SEARCH_BUNDLES_META = "pagefind-merge";
-
-/**
- * What the preview adds to every page it serves: the client, and the search bundles merged into the
- * first one when the preview's index is split (src/search/shards.ts), as site-relative folders.
- */
-export function injectFor(mergedBundles: readonly string[]): string {
-  if (mergedBundles.length === 0) return INJECT;
-  const content = mergedBundles.map((dir) => dir.replace(/[^A-Za-z0-9/_-]/g, "")).join(" ");
-  return `${INJECT}<meta name="${SEARCH_BUNDLES_META}" content="${content}">`;
-}
-
 /** Shown when there is no good build yet (the first build failed). */
 export const NO_BUILD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title>${INJECT}</head>
 <body><main><h1>No build yet</h1><p>The first build failed. Fix the errors shown, and this page reloads.</p></main></body></html>`;

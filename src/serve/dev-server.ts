@@ -5,7 +5,7 @@ import path from "node:path";
 import { build } from "../build/build.ts";
 import { createBuildContext, type BuildOptions } from "../build/context.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CLIENT_JS, injectFor, NO_BUILD_PAGE, OVERLAY_CSS } from "./client.ts";
+import { CLIENT_JS, INJECT, NO_BUILD_PAGE, OVERLAY_CSS } from "./client.ts";
 import { contentType, resolveRequest } from "./static-files.ts";
 import { CONTENT_SECURITY_POLICY } from "../layouts/csp.ts";
 import { LiveSearchIndex } from "../search/live-index.ts";
@@ -171,8 +171,7 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     let body: Buffer | string = fs.readFileSync(file);
     if (type.startsWith("text/html")) {
       const html = body.toString("utf8");
-      const inject = injectFor(search?.mergedBundles ?? []);
-      body = html.includes("</head>") ? html.replace("</head>", `${inject}</head>`) : inject + html;
+      body = html.includes("</head>") ? html.replace("</head>", `${INJECT}</head>`) : INJECT + html;
     }
     res.writeHead(status, { ...HEADERS, "content-type": type });
     res.end(body);

@@ -34,7 +34,6 @@ export interface NodePagefind {
 
 interface PagefindModule {
   options(o: { baseUrl?: string }): Promise<void>;
-  mergeIndex(bundlePath: string, o?: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   search(term: string, o?: { filters?: PagefindFilters }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -62,22 +61,16 @@ function installFileFetch(): void {
   };
 }
 
-/**
- * `merge`: more bundles to search with the first, as site-relative folders (the preview's shards,
- * listed in its pages' `pagefind-merge` meta tag), merged as the search UI merges them.
- */
-export async function loadPagefind(siteDir: string, options: { merge?: readonly string[] } = {}): Promise<NodePagefind> {
+export async function loadPagefind(siteDir: string): Promise<NodePagefind> {
   const bundle = path.resolve(siteDir, "pagefind");
-  const merged = (options.merge ?? []).map((dir) => path.resolve(siteDir, dir));
   installFileFetch();
-  for (const dir of [bundle, ...merged]) servedRoots.add(dir);
+  servedRoots.add(bundle);
   // A distinct URL per load gives each site (or each rebuild) its own module instance and state.
   const href = `${pathToFileURL(path.join(bundle, "pagefind.js")).href}?load=${++loads}`;
   const pf = (await import(/* @vite-ignore */ href)) as PagefindModule;
   // Result URLs are the site-relative ones the index stores, not prefixed by the module's location.
   await pf.options({ baseUrl: "/" });
   await pf.init();
-  for (const dir of merged) await pf.mergeIndex(`${pathToFileURL(dir).href}/`, { baseUrl: "/" });
   return {
     async search(term, options) {
       const response = await pf.search(term, options);
