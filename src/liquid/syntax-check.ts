@@ -16,16 +16,14 @@ export interface SyntaxCheckOptions {
 }
 
 export function liquidSyntaxCheck(eleventyConfig: UserConfig, { diagnostics, sources }: SyntaxCheckOptions): void {
-  // Eleventy amends its Liquid instance before it adds filters and tags, so keep the instance and
+  // Eleventy amends its Liquid instance before it adds filters and tags, so keep its parse and
   // parse later, from the preprocessor, when everything is registered.
-  let liquid: Liquid | undefined;
   let parse: Liquid["parse"] | undefined;
   // What this check parsed, by input path, until Eleventy compiles the page: Eleventy parses the
   // same text again (0.6 s at 4,000 pages), and takes these instead. Taken once, and dropped at the
   // end of the build, so a page's parse is held only from start-up to its render.
   let parsed = new Map<string, { content: string; templates: ReturnType<Liquid["parse"]> }>();
   eleventyConfig.amendLibrary("liquid", (lib: Liquid) => {
-    liquid = lib;
     parse = lib.parse.bind(lib);
     lib.parse = (html, filepath) => {
       const kept = filepath === undefined ? undefined : parsed.get(filepath);
@@ -39,7 +37,7 @@ export function liquidSyntaxCheck(eleventyConfig: UserConfig, { diagnostics, sou
   eleventyConfig.on("eleventy.before", () => void (parsed = new Map()));
   eleventyConfig.on("eleventy.after", () => void (parsed = new Map()));
   eleventyConfig.addPreprocessor("liquid-syntax", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
-    if (!liquid || !parse || !/\{[{%]/.test(content)) return undefined;
+    if (!parse || !/\{[{%]/.test(content)) return undefined;
     try {
       parsed.set(this.inputPath, { content, templates: parse(content, this.inputPath) });
       return undefined;

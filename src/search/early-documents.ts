@@ -82,10 +82,9 @@ export interface EarlyDocumentsOptions {
  * The documents of one build, handed to `sink` as their pages render: at once when the render order
  * is fixed, else in URL order. For URL order, the first page to render brings the whole list of
  * pages (`collections.all`), from which the order is known; a document is held until every expected
- * page before it has been handed over. Anything still held
- * (a page that did not render through Markdown after all) or not expected (a page left out of
- * collections) is handed over by `settle`, also in URL order, so the same input always gives the
- * same index.
+ * page before it has been handed over. Anything still held (a page that did not render through
+ * Markdown after all) or not expected (a page left out of collections) is handed over by `settle`,
+ * also in URL order, so the same input always gives the same index.
  *
  * `settle` then says which pages are indexed already; a page rendered twice in one build (which
  * Eleventy does not do today) marks the whole set unusable rather than risk a stale record.
