@@ -4,7 +4,7 @@
 // guide. As a partial it was rendered again for each page (about 110 links, each through Eleventy's
 // filter wrappers), and the link check parsed it again in each page: together about 4 s of a
 // 4,000-page build. Here it is rendered once per combination of open sections, and a page only marks
-// its own link; the link check reads each rendering's links once (`factsOf`).
+// its own link; the link check reads each rendering's links once (`of`, read by PageFactsReader).
 import { escapeHtml } from "./escape.ts";
 import type { NavSection, PageNav } from "./navigation.ts";
 

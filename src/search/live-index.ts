@@ -50,7 +50,7 @@ export class LiveSearchIndex {
       if (!index) throw fault("start the indexer", undefined, errors.join("; ") || "no index was returned", undefined, PREVIEW);
       return index;
     });
-    // Added in URL order, as the build adds them, so the same pages give the same index.
+    // Added in URL order, so the same pages give the same index.
     this.#chain = this.#index.then(async (index) => {
       for (const page of options.pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
     });

@@ -1,14 +1,10 @@
 // Shared pieces of every trace diagram: escaping, fixed number formats, ids, colours and the <figure> shell.
 import { createHash } from "node:crypto";
 import { htmlTable, type TableSpec } from "./table.ts";
+import { escapeHtml } from "../layouts/escape.ts";
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const SPECIAL = /[&<>"']/;
-
-// Called for every cell of 10,000-span tables: most text needs no escaping, so test before replacing.
-export function esc(text: string): string {
-  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text;
-}
+/** HTML and SVG text escaped, as the layouts escape it. */
+export const esc = escapeHtml;
 
 /** Coordinates with at most two decimals and no `-0`, so output bytes never depend on float noise. */
 export function num(n: number): string {
