@@ -50,7 +50,12 @@ export function splitRow(line: string): string[] | undefined {
 }
 
 function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]).replace(/[ \t]+$/, "");
+  const start = state.bMarks[line]! + state.tShift[line]!;
+  let end = state.eMarks[line]!;
+  // Trailing blanks trimmed by hand: this runs on every line a block could start at, and a
+  // `/[ \t]+$/` replace retries from each blank of the line (0.15 s at 4,000 pages).
+  while (end > start && (state.src.charCodeAt(end - 1) === 0x20 || state.src.charCodeAt(end - 1) === 0x09)) end--;
+  return state.src.slice(start, end);
 }
 
 /** kramdown only starts a table after a blank line, at the start of a container, or after `{:…}`. */
