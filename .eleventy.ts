@@ -49,7 +49,8 @@ export default function (eleventyConfig: UserConfig) {
     report: markdownReporter(diagnostics, sources),
     pathPrefix: ctx.jekyll ? "/" : options.pathPrefix,
     onRender: (html: string, tokens: Token[], env: unknown) => {
-      tocs.record(html, tokens);
+      const url = (env as { page?: { url?: unknown } } | undefined)?.page?.url;
+      if (typeof url === "string") tocs.record(url, html, tokens);
       searchDocuments?.rendered(html, env);
     },
   });

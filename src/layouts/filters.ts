@@ -65,7 +65,10 @@ export function registerFilters(eleventyConfig: UserConfig, deps: FilterDeps): v
   eleventyConfig.addFilter("asList", (value: string[] | string | undefined) => asList(value));
   eleventyConfig.addFilter("tagLink", (name: string) => tagLink(store, name));
   eleventyConfig.addFilter("contributorLink", (key: string) => contributorLink(store, key));
-  eleventyConfig.addFilter("toc", (html: string) => (deps.tocs ? deps.tocs.of(html ?? "") : tableOfContents(html ?? "")));
+  eleventyConfig.addFilter("toc", function (this: unknown, html: string) {
+    const url = (this as { page?: { url?: unknown } } | undefined)?.page?.url;
+    return deps.tocs ? deps.tocs.of(typeof url === "string" ? url : undefined, html ?? "") : tableOfContents(html ?? "");
+  });
   eleventyConfig.addFilter("pageNav", (sections: NavSection[] | undefined, url: string, title: string) =>
     pageNav(sections ?? [], url, title ?? ""),
   );

@@ -47,8 +47,23 @@ describe("the TOC from tokens", () => {
     // Through the index, such pages still get the parsed TOC, which sees the raw heading.
     const index = new TocIndex();
     const html = md2.renderer.render(raw, md2.options, {});
-    index.record(html, raw);
-    expect(index.of(html).map((e) => e.id)).toEqual(["real", "raw"]);
+    index.record("/raw/", html, raw);
+    expect(index.of("/raw/", html).map((e) => e.id)).toEqual(["real", "raw"]);
+  });
+
+  it("gives a page the TOC kept from its tokens only for the HTML they rendered", () => {
+    const tokens = md.parse("## Kept\n", {});
+    const html = md.renderer.render(tokens, md.options, {});
+    const index = new TocIndex();
+    index.record("/a/", html, tokens);
+    // The kept TOC is told apart from a parse: tokens say "Kept" where this HTML says "Parsed".
+    const other = '<h2 id="parsed">Parsed</h2>';
+    expect(index.of("/a/", html)).toBe(index.of("/a/", html));
+    expect(index.of("/a/", other).map((e) => e.id)).toEqual(["parsed"]);
+    expect(index.of("/b/", other).map((e) => e.id)).toEqual(["parsed"]);
+    expect(index.of(undefined, html).map((e) => e.id)).toEqual(["kept"]);
+    index.clear();
+    expect(index.of("/a/", html)).not.toBe(index.of("/a/", html));
   });
 
   it("nests h3 under the h2 before it, skips no_toc headings and headings without an id", () => {
