@@ -7,34 +7,15 @@
 // hand each page to Pagefind as soon as it renders (src/search/early-documents.ts): Pagefind numbers
 // pages in the order it receives them, and the index must be the same for the same input.
 //
-// Eleventy has no hook between filling the map and building the graph, so this wraps one method of
-// Eleventy 3.1's TemplateWriter (`_addToTemplateMapFullBuild`, src/TemplateWriter.js), on one
-// instance. Where that method is missing (another Eleventy version), `fixRenderOrder` returns false
-// and the search stage hands pages over in URL order instead, which costs time, not correctness.
+// Where the map cannot be reached (template-map.ts), `fixRenderOrder` returns false and the search
+// stage hands pages over in URL order instead, which costs time, not correctness.
 import type Eleventy from "@11ty/eleventy";
-
-interface MapEntry {
-  inputPath: string;
-}
-
-interface TemplateWriterInternals {
-  templateMap?: { map?: MapEntry[] };
-  _addToTemplateMapFullBuild?: (...args: unknown[]) => Promise<unknown>;
-}
+import { onTemplateMap } from "./template-map.ts";
 
 /**
  * Make this instance render in input-path order. Call after `init()` (which creates the writer) and
  * before `write()`. Returns whether the order is now fixed.
  */
 export function fixRenderOrder(eleventy: Eleventy): boolean {
-  const writer = (eleventy as Eleventy & { writer?: TemplateWriterInternals }).writer;
-  const fill = writer?._addToTemplateMapFullBuild;
-  if (!writer || typeof fill !== "function") return false;
-  writer._addToTemplateMapFullBuild = async function (this: TemplateWriterInternals, ...args: unknown[]) {
-    const result = await fill.apply(this, args);
-    const map = this.templateMap?.map;
-    if (Array.isArray(map)) map.sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
-    return result;
-  };
-  return true;
+  return onTemplateMap(eleventy, (map) => map.sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0)));
 }
