@@ -64,6 +64,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(searchPlugin, {
     diagnostics,
     documents: searchDocuments,
+    written: async () => (await ctx.pageWrites?.onDisk()) ?? true,
     mode: options.mode,
     logger: (line: string) => process.stderr.write(`${line}\n`),
     // The preview keeps the index open and replaces a saved page's record (src/serve).

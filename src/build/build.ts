@@ -9,6 +9,7 @@ import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
 import { BuildCache } from "./build-cache.ts";
 import { fixRenderOrder } from "./render-order.ts";
+import { PageWrites, writePagesThrough } from "./page-writes.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
@@ -82,11 +83,16 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   // We report Eleventy's failures ourselves, as file:line diagnostics.
   eleventy.disableLogger();
   ctx.eleventy = eleventy;
+  const writes = new PageWrites();
   try {
     await eleventy.init();
     ctx.renderOrderFixed = fixRenderOrder(eleventy);
+    if (writePagesThrough(eleventy, writes)) ctx.pageWrites = writes;
     await eleventy.write();
+    await writes.settled();
   } catch (error) {
+    // Writes still in flight would land in a staging folder the caller is about to remove.
+    await writes.settled().catch(() => undefined);
     const d = diagnosticFromEleventyError(error, ctx.sources);
     if (!d) throw error;
     ctx.diagnostics.report(d);

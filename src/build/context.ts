@@ -8,6 +8,7 @@ import type { ScanResult } from "../content/scan.ts";
 import type { SiteDataFiles } from "../site/load.ts";
 import type { JekyllProject } from "../jekyll/project.ts";
 import type Eleventy from "@11ty/eleventy";
+import type { PageWrites } from "./page-writes.ts";
 import type { OpenIndex } from "../search/pagefind.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
@@ -52,6 +53,8 @@ export interface BuildContext {
   eleventy?: Eleventy;
   /** Whether Eleventy renders this build's pages in a fixed order (src/build/render-order.ts). */
   renderOrderFixed?: boolean;
+  /** This build's page writes, when they run off Eleventy's thread: whatever reads the output waits for `settled()`. */
+  pageWrites?: PageWrites;
   /** The preview's build leaves its search index open here (Pagefind still running); the dev server owns it. */
   searchIndex?: OpenIndex;
 }

@@ -35,6 +35,8 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: Check
     // Pages with errors were left out of this build, so links to them would all look broken: the
     // errors are what the writer must see. The links are checked on the next build that has none.
     if (ctx.diagnostics.errors.length > 0) return;
+    // Links to files other than pages are looked for on disk: wait until the build's files are there.
+    if (ctx.pageWrites && !(await ctx.pageWrites.onDisk())) return;
     const pages: BuiltPage[] = [];
     for (const r of results) {
       if (!r.outputPath || !r.outputPath.endsWith(".html")) continue;

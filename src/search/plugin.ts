@@ -29,6 +29,11 @@ export interface SearchOptions {
    * page from its written file.
    */
   documents?: EarlyDocuments;
+  /**
+   * Resolves once every page of the build is on disk (src/build/page-writes.ts), false if a write
+   * failed. Default: they are as soon as Eleventy is done.
+   */
+  written?: () => Promise<boolean>;
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -71,8 +76,13 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
           current = openIndex({ api: options.pagefind, config: options.indexConfig });
         }
       }
-      // Every other page is on disk now. Pagefind reads them itself, on every core, while the
-      // checks (the next `eleventy.after` listener) run on this thread.
+      // Every other page is read from its file. Pagefind reads them itself, on every core, while
+      // the checks (the next `eleventy.after` listener) run on this thread.
+      if (options.written && !(await options.written())) {
+        // A page could not be written, which fails the build: the index would be of a site that is not there.
+        await current.abort();
+        return;
+      }
       const dir = outputFolder(event);
       current.addWritten(dir, all.filter((p) => !indexed.has(p.url)));
       const { pageCount, milliseconds } = await current.finish(dir, { keepOpen: options.onIndexed });
