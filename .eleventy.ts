@@ -53,6 +53,7 @@ export default function (eleventyConfig: UserConfig) {
       if (typeof url === "string") tocs.record(url, html, tokens);
       searchDocuments?.rendered(html, env);
     },
+    hold: () => searchDocuments?.takeHold(),
   });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   // Each page's sidebar; the link check reads the links of each distinct rendering once.
@@ -65,6 +66,8 @@ export default function (eleventyConfig: UserConfig) {
     diagnostics,
     documents: searchDocuments,
     written: async () => (await ctx.pageWrites?.onDisk()) ?? true,
+    outputDir: dirs.output,
+    track: (work: Promise<unknown>) => void ctx.outputWork.push(work),
     mode: options.mode,
     logger: (line: string) => process.stderr.write(`${line}\n`),
     // The preview keeps the index open and replaces a saved page's record (src/serve).

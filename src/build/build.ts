@@ -92,7 +92,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
     await writes.settled();
   } catch (error) {
     // Writes still in flight would land in a staging folder the caller is about to remove.
-    await writes.settled().catch(() => undefined);
+    await Promise.allSettled([writes.settled(), ...ctx.outputWork]);
     const d = diagnosticFromEleventyError(error, ctx.sources);
     if (!d) throw error;
     ctx.diagnostics.report(d);

@@ -55,6 +55,8 @@ export interface BuildContext {
   renderOrderFixed?: boolean;
   /** This build's page writes, when they run off Eleventy's thread: whatever reads the output waits for `settled()`. */
   pageWrites?: PageWrites;
+  /** Other work still writing into the output folder (the search bundle written early): a failed build waits for it before removing the folder. */
+  outputWork: Promise<unknown>[];
   /** The preview's build leaves its search index open here (Pagefind still running); the dev server owns it. */
   searchIndex?: OpenIndex;
 }
@@ -96,6 +98,7 @@ export function createBuildContext(options: Partial<BuildOptions> = {}, writeTo?
     },
     diagnostics: new Diagnostics(),
     sources: new SourceRegistry(process.cwd()),
+    outputWork: [],
   };
 }
 

@@ -12,10 +12,13 @@ export interface MarkdownPluginOptions {
   pathPrefix?: string;
   /** Told of every page rendered, with its tokens and Eleventy's page data. */
   onRender?: (html: string, tokens: Token[], env: unknown) => void;
+  /** Asked after each page renders: a promise returned holds the next page until it settles (see `turningEventLoop`). */
+  hold?: () => Promise<unknown> | undefined;
 }
 
 export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {
-  eleventyConfig.setLibrary("md", turningEventLoop(createMarkdown({ report: options.report, pathPrefix: options.pathPrefix, onRender: options.onRender })));
+  const md = createMarkdown({ report: options.report, pathPrefix: options.pathPrefix, onRender: options.onRender });
+  eleventyConfig.setLibrary("md", turningEventLoop(md, options.hold));
 }
 
 /**
@@ -28,11 +31,17 @@ export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPlug
  * replies on this thread; without a turn of the event loop per page, the replies wait, the window of
  * pages in flight fills, and Pagefind sits idle on the other core. Eleventy awaits what `render`
  * returns, so a promise is all it takes.
+ *
+ * `hold`, if it returns a promise after a page, keeps that page's render pending until it settles:
+ * the search stage uses it once, after the last page it indexes, so that its bundle is being written
+ * on the other core before the layouts start (src/search/early-documents.ts).
  */
-export function turningEventLoop(md: MarkdownIt): MarkdownIt {
+export function turningEventLoop(md: MarkdownIt, hold?: () => Promise<unknown> | undefined): MarkdownIt {
   const library = Object.create(md) as MarkdownIt;
   library.render = ((src: string, env?: unknown) => {
     const html = md.render(src, env);
+    const held = hold?.();
+    if (held) return held.then(() => html, () => html);
     return new Promise<string>((resolve) => setImmediate(() => resolve(html)));
   }) as unknown as MarkdownIt["render"];
   return library;

@@ -16,6 +16,12 @@
 // Where that order could not be fixed, documents are handed over in URL order instead: each waits
 // until every page before it in that order has been handed over, which in practice is when the
 // Markdown phase ends (BENCHMARKS.md, session 11).
+//
+// When the documents are every page the search stage will index (no page of another layout is read
+// from its file), the last one completes the index before any layout renders: the search stage then
+// has Pagefind write its bundle on the other core while the layouts render, instead of after them
+// (`open`'s `complete`, `takeHold`; BENCHMARKS.md, session 13). The end of the build checks that no
+// page came after it, or writes the bundle again.
 import { escapeHtml } from "../layouts/escape.ts";
 import { indexedHeading, searchFilters, type IndexedHeaderData } from "../layouts/indexed-header.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
@@ -70,6 +76,11 @@ function expectedOrder(all: unknown): string[] {
   return urls.sort(byCodeUnits);
 }
 
+/** Whether an item of `collections.all` is a page the search stage will index (as SearchPageSet decides). */
+function searchable(item: { url?: unknown; outputPath?: unknown; data?: { search?: unknown } }): boolean {
+  return typeof item.url === "string" && typeof item.outputPath === "string" && item.outputPath.endsWith(".html") && item.data?.search !== false;
+}
+
 export interface EarlyDocumentsOptions {
   /**
    * Whether this build renders its pages in an order fixed by the input (asked when a build starts):
@@ -102,15 +113,37 @@ export class EarlyDocuments {
   /** The next URL in `#order` to hand over. */
   #next = 0;
   #conflict = false;
+  /** Called once every page to be indexed has been handed over; what it returns holds the Markdown phase (`takeHold`). */
+  #complete: (() => Promise<unknown>) | undefined;
+  /** The URLs documents are expected for, when they are every page the search stage will index; else undefined. */
+  #expected: Set<string> | undefined;
+  #handedOver = 0;
+  #hold: Promise<unknown> | undefined;
 
   constructor(options: EarlyDocumentsOptions = {}) {
     this.#renderOrderFixed = options.renderOrderFixed ?? (() => false);
   }
 
-  /** Start a build: documents go to `sink` from now on. */
-  open(sink: (doc: SearchPage) => void): void {
+  /**
+   * Start a build: documents go to `sink` from now on. `complete` is called once the documents
+   * handed over are every page the search stage will index (as `collections.all` lists them), so the
+   * index can be written while the layouts render; what it returns is what `takeHold` gives.
+   */
+  open(sink: (doc: SearchPage) => void, options: { complete?: () => Promise<unknown> } = {}): void {
     this.#reset(sink);
     this.#asRendered = this.#renderOrderFixed();
+    this.#complete = options.complete;
+  }
+
+  /**
+   * What the page that just rendered must wait for before the next one renders, once: set when its
+   * document completed the set (see `open`). The Markdown renderer waits for it, so the layouts
+   * start only once the index is being written.
+   */
+  takeHold(): Promise<unknown> | undefined {
+    const hold = this.#hold;
+    this.#hold = undefined;
+    return hold;
   }
 
   /** Called with every page's rendered Markdown and its page data. */
@@ -124,13 +157,13 @@ export class EarlyDocuments {
       return;
     }
     this.#rendered.set(doc.url, content);
-    if (this.#asRendered) {
-      this.#sink(doc);
-      return;
-    }
-    this.#held.set(doc.url, doc);
     this.#order ??= expectedOrder(data?.collections?.all);
-    this.#release();
+    this.#expected ??= this.#complete ? coveredPages(this.#order, data?.collections?.all) : undefined;
+    if (this.#asRendered) this.#handOver(doc);
+    else {
+      this.#held.set(doc.url, doc);
+      this.#release();
+    }
   }
 
   /**
@@ -155,6 +188,10 @@ export class EarlyDocuments {
     this.#order = undefined;
     this.#next = 0;
     this.#conflict = false;
+    this.#complete = undefined;
+    this.#expected = undefined;
+    this.#handedOver = 0;
+    this.#hold = undefined;
   }
 
   #release(): void {
@@ -163,7 +200,18 @@ export class EarlyDocuments {
       const url = order[this.#next++]!;
       const doc = this.#held.get(url)!;
       this.#held.delete(url);
-      this.#sink!(doc);
+      this.#handOver(doc);
+    }
+  }
+
+  #handOver(doc: SearchPage): void {
+    this.#sink!(doc);
+    if (this.#expected?.has(doc.url)) this.#handedOver++;
+    // Every expected page has rendered (a URL renders once, or the set is unusable anyway).
+    if (this.#complete && this.#expected && this.#handedOver === this.#expected.size && !this.#conflict) {
+      const complete = this.#complete;
+      this.#complete = undefined;
+      this.#hold = complete();
     }
   }
 }
@@ -187,6 +235,20 @@ function holds(html: string | undefined, content: string): boolean {
     if (html.startsWith(tail, at + content.length - edge)) return true;
   }
   return false;
+}
+
+/**
+ * The URLs of `order` (the pages that get documents), if they are every page of `collections.all`
+ * the search stage will index; else undefined: some page will be read from its written file, so the
+ * index cannot be written before the layouts.
+ */
+function coveredPages(order: readonly string[], all: unknown): Set<string> | undefined {
+  if (!Array.isArray(all) || order.length === 0) return undefined;
+  const expected = new Set(order);
+  for (const item of all as { url?: unknown; outputPath?: unknown; data?: { search?: unknown } }[]) {
+    if (searchable(item) && !expected.has(item.url as string)) return undefined;
+  }
+  return expected;
 }
 
 function byCodeUnits(a: string, b: string): number {

@@ -29,6 +29,8 @@ export interface IndexSiteResult {
   pageCount: number;
   milliseconds: number;
   bundleDir: string;
+  /** The bundle is the one `writeEarly` started (no page came after it). */
+  early: boolean;
 }
 
 /** An index left open after its bundle was written (`finish` with `keepOpen`): the preview updates it page by page. */
@@ -61,6 +63,13 @@ export interface IndexSession {
    * `globbable`) are added one by one.
    */
   addWritten(dir: string, pages: readonly SearchPage[]): void;
+  /**
+   * Start writing the bundle now, for the pages given so far, while the build goes on (the layouts
+   * render). `asked` resolves once Pagefind has filed every page and been asked to write; `written`
+   * once it is done writing (false if that failed). `finish` then keeps that bundle if no page was
+   * given after it, and writes again if one was.
+   */
+  writeEarly(outputDir: string): { asked: Promise<void>; written: Promise<boolean> };
   /** Write the bundle; with `keepOpen`, hand the index over instead of stopping the service. */
   finish(outputDir: string, options?: { keepOpen?: (open: OpenIndex) => void }): Promise<IndexSiteResult>;
   abort(): Promise<void>;
@@ -98,6 +107,11 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
   // What a page given to `add` waits for before it is sent: the index, or a folder given earlier.
   let barrier: Promise<unknown> = indexReady;
   const window = options.window ?? 24;
+  /** Pages given to `add` and `addWritten` so far, counted as they are given. */
+  let given = 0;
+  /** The bundle started by `writeEarly`: where, after how many pages given, and its outcome. */
+  let early: { nextDir: string; pages: number; written: Promise<boolean> } | undefined;
+  const nextDirOf = (outputDir: string) => path.join(outputDir, `.${BUNDLE_DIR}-next`);
   const queued: { page: SearchPage; resolve: (value: unknown) => void; reject: (reason: unknown) => void }[] = [];
   let inFlight = 0;
   const pump = (index: PagefindIndex): void => {
@@ -116,6 +130,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
     add(page) {
       start();
       added++;
+      given++;
       // Up to `window` pages are with Pagefind at once, without waiting for the page before it:
       // replies come back through this thread's event loop, which is busy rendering while pages are
       // added early (src/search/early-documents.ts). More at once would only queue their encoded
@@ -132,6 +147,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
     },
     addWritten(dir, pages) {
       start();
+      given += pages.length;
       const files: string[] = [];
       const single: SearchPage[] = [];
       for (const page of pages) {
@@ -161,25 +177,47 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
       chain.catch(() => undefined);
       barrier = chain.catch(() => undefined);
     },
-    async finish(outputDir, finishOptions) {
-      const bundleDir = path.join(outputDir, BUNDLE_DIR);
-      // Written beside the live bundle and swapped in whole, so the preview never serves a mix of
-      // two indexes and stale fragment files never pile up.
-      const nextDir = path.join(outputDir, `.${BUNDLE_DIR}-next`);
-      try {
-        await chain;
+    writeEarly(outputDir) {
+      const nextDir = nextDirOf(outputDir);
+      let asked: () => void = () => undefined;
+      const sent = new Promise<void>((resolve) => (asked = resolve));
+      const written = chain.then(async () => {
         const index = await indexReady;
         await fs.rm(nextDir, { recursive: true, force: true });
         await fs.mkdir(outputDir, { recursive: true });
         const write = index.writeFiles.bind(index);
-        await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }));
+        // Pagefind takes messages in order, and every page's reply is in: the bundle holds them all.
+        const writing = step(`write the index to ${nextDir}`, undefined, () => write({ outputPath: nextDir }));
+        asked();
+        return writing;
+      });
+      // A failure here is met again by `finish`, which then writes the bundle itself.
+      early = { nextDir, pages: given, written: written.then(() => true, () => (asked(), false)) };
+      return { asked: sent, written: early.written };
+    },
+    async finish(outputDir, finishOptions) {
+      const bundleDir = path.join(outputDir, BUNDLE_DIR);
+      // Written beside the live bundle and swapped in whole, so the preview never serves a mix of
+      // two indexes and stale fragment files never pile up.
+      const nextDir = nextDirOf(outputDir);
+      try {
+        await chain;
+        const index = await indexReady;
+        // The early bundle, if it was written whole and no page came after it.
+        const written = early !== undefined && early.nextDir === nextDir && (await early.written) && early.pages === given;
+        if (!written) {
+          await fs.rm(nextDir, { recursive: true, force: true });
+          await fs.mkdir(outputDir, { recursive: true });
+          const write = index.writeFiles.bind(index);
+          await step(`write the index to ${bundleDir}`, undefined, () => write({ outputPath: nextDir }));
+        }
         await fs.rm(bundleDir, { recursive: true, force: true });
         await fs.rename(nextDir, bundleDir);
         if (finishOptions?.keepOpen) {
           finishOptions.keepOpen({ index, close });
           kept = true;
         }
-        return { pageCount: added + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir };
+        return { pageCount: added + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir, early: written };
       } finally {
         if (!kept) await close();
         await fs.rm(nextDir, { recursive: true, force: true });

@@ -34,6 +34,16 @@ export interface SearchOptions {
    * failed. Default: they are as soon as Eleventy is done.
    */
   written?: () => Promise<boolean>;
+  /**
+   * The folder the build writes to. Given, the bundle is written as soon as every page to index has
+   * its search document (`documents`), while the layouts render. Default: at the end of the build.
+   */
+  outputDir?: string;
+  /**
+   * Told of work that writes into the output folder outside `eleventy.after` (the bundle written
+   * early): a build that fails before that event must wait for it before removing the folder.
+   */
+  track?: (work: Promise<unknown>) => void;
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -57,7 +67,13 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
     void session?.abort();
     const opened = openIndex({ api: options.pagefind, config: options.indexConfig });
     session = opened;
-    options.documents?.open((doc) => opened.add(doc));
+    const outputDir = options.outputDir === undefined ? undefined : path.resolve(options.outputDir);
+    const writeEarly = (dir: string) => {
+      const { asked, written } = opened.writeEarly(dir);
+      options.track?.(written);
+      return asked;
+    };
+    options.documents?.open((doc) => opened.add(doc), { complete: outputDir === undefined ? undefined : () => writeEarly(outputDir) });
   });
 
   eleventyConfig.on("eleventy.after", async (event: EleventyAfterEvent) => {
@@ -85,9 +101,9 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
       }
       const dir = outputFolder(event);
       current.addWritten(dir, all.filter((p) => !indexed.has(p.url)));
-      const { pageCount, milliseconds } = await current.finish(dir, { keepOpen: options.onIndexed });
-      const early = indexed.size > 0 ? ` (${indexed.size} while rendering)` : "";
-      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${early}`);
+      const { pageCount, milliseconds, early } = await current.finish(dir, { keepOpen: options.onIndexed });
+      const notes = [indexed.size > 0 ? `${indexed.size} while rendering` : "", early ? "written during the layouts" : ""].filter(Boolean);
+      log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`);
     } catch (error) {
       options.diagnostics.report(toDiagnostic(error));
     }

@@ -144,6 +144,36 @@ describe("EarlyDocuments", () => {
     }
   });
 
+  it("says once, after the last page to index is handed over, that the index can be written", () => {
+    const docs = new EarlyDocuments({ renderOrderFixed: () => true });
+    const hold = Promise.resolve("writing");
+    let completed = 0;
+    const pages = all.filter((i) => i.data.layout === "article");
+    const render = (url: string, collections: unknown) =>
+      docs.rendered(`<p>${url}</p>`, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` }, collections }));
+    docs.open(() => {}, { complete: () => (completed++, hold) });
+    render("/b/", { all: pages });
+    render("/a/", { all: pages });
+    expect(completed).toBe(0);
+    expect(docs.takeHold()).toBeUndefined();
+    render("/c/", { all: pages });
+    // /hidden/ is search: false, so /c/ was the last page the index needs.
+    expect(completed).toBe(1);
+    expect(docs.takeHold()).toBe(hold);
+    expect(docs.takeHold()).toBeUndefined();
+    // Not when a page to index has no document (the home page's layout is read from its file).
+    docs.open(() => {}, { complete: () => (completed++, hold) });
+    for (const url of ["/a/", "/b/", "/c/"]) render(url, { all });
+    expect(completed).toBe(1);
+    // In URL order too, once the pages are handed over.
+    const inOrder = new EarlyDocuments();
+    inOrder.open(() => {}, { complete: () => (completed++, hold) });
+    for (const url of ["/c/", "/b/"]) inOrder.rendered(`<p>${url}</p>`, env({ page: { url, inputPath: `./content${url}x.md`, outputPath: `/out${url}index.html` }, collections: { all: pages } }));
+    expect(completed).toBe(1);
+    inOrder.rendered("<p>/a/</p>", env({ page: { url: "/a/", inputPath: "./content/a/x.md", outputPath: "/out/a/index.html" }, collections: { all: pages } }));
+    expect(completed).toBe(2);
+  });
+
   it("settles with nothing usable when one page rendered twice", () => {
     const { docs, sent } = opened();
     rendered(docs, "/a/", "<p>A</p>");
@@ -236,5 +266,39 @@ describe("a build's index, made while its pages render", () => {
     const [days] = await pagefind.search("days");
     expect(days!.sub_results.map((s) => s.url)).toContain("/b/#keep");
     expect(await pagefind.filters()).toEqual(await (await loadPagefind(reference)).filters());
+  });
+});
+
+describe("a build whose every indexed page renders from Markdown", () => {
+  it("writes the bundle while the layouts render, and it holds every page", async () => {
+    const root = makeTempDir("early-bundle-");
+    const log: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((line) => (log.push(String(line)), true));
+    let site: FixtureSite;
+    try {
+      const page = (title: string, word: string, extra = "") => `---\nlayout: article\ntitle: ${title}\n${extra}---\nAbout ${word} and wombat spans.\n`;
+      site = await buildFixture(
+        {
+          "index.md": page("Home", "homeword", "permalink: /\n"),
+          "a.md": page("A", "alphaword"),
+          "b.md": page("B", "betaword"),
+          "c.md": page("Hidden", "hiddenword", "search: false\n"),
+        },
+        {},
+        root,
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
+    try {
+      expect(site.outcome.ctx.diagnostics.errors).toEqual([]);
+      expect(log.filter((l) => l.startsWith("Search:"))).toEqual([expect.stringMatching(/^Search: indexed 3 pages in \d+ ms \(3 while rendering; written during the layouts\)\n$/)]);
+      const pagefind = await loadPagefind(site.output);
+      expect((await pagefind.search("wombat")).map((r) => r.url).sort()).toEqual(["/", "/a/", "/b/"]);
+      expect(await pagefind.search("hiddenword")).toEqual([]);
+      expect(fs.readdirSync(site.output).filter((f) => f.startsWith("."))).toEqual([]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

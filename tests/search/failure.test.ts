@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { indexSite, SearchIndexError, type PagefindApi } from "../../src/search/pagefind.ts";
-import { fixtureSite, page } from "./fixture.ts";
+import { fakePagefind, fixtureSite, page } from "./fixture.ts";
 
 describe("a Pagefind failure", () => {
   it("becomes a SEARCH_INDEX_FAILED error naming the page, and writes no index", async () => {
@@ -45,20 +45,14 @@ describe("a Pagefind failure", () => {
 
   it("reports `errors` from writing the index and closes the service", async () => {
     const calls: string[] = [];
-    const api: PagefindApi = {
-      createIndex: async () => ({
-        errors: [],
-        index: {
-          addHTMLFile: async (f) => (calls.push(`add ${f.url}`), { errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }),
-          addCustomRecord: () => Promise.reject(new Error("unused")),
-          addDirectory: () => Promise.reject(new Error("unused")),
-          getFiles: () => Promise.reject(new Error("unused")),
-          writeFiles: async (o) => (calls.push("write"), { errors: ["disk full"], outputPath: o?.outputPath ?? "" }),
-          deleteIndex: async () => (calls.push("delete"), null),
-        },
-      }),
-      close: async () => (calls.push("close"), null),
-    };
+    const api = fakePagefind(
+      {
+        addHTMLFile: async (f) => (calls.push(`add ${f.url}`), { errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }),
+        writeFiles: async (o) => (calls.push("write"), { errors: ["disk full"], outputPath: o?.outputPath ?? "" }),
+        deleteIndex: async () => (calls.push("delete"), null),
+      },
+      async () => (calls.push("close"), null),
+    );
     const out = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "search-fail-"));
     try {
       const failure = await indexSite({ pages: [{ url: "/a/", content: "<p>x</p>", inputPath: "a.md" }], outputDir: out, api }).catch((e: unknown) => e);

@@ -6,6 +6,7 @@ import path from "node:path";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { searchPlugin, type SearchOptions } from "../../src/search/plugin.ts";
+import type { PagefindApi, PagefindIndex } from "../../src/search/pagefind.ts";
 
 export interface FixtureSite {
   input: string;
@@ -91,5 +92,20 @@ export async function fixtureSite(files: Record<string, string>, options: Partia
       if (watching) await eleventy.stopWatch();
       await fs.rm(root, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A stand-in for Pagefind's Node API whose index does what `index` says; the calls a test does not
+ * expect reject. `close` resolves unless given.
+ */
+export function fakePagefind(index: Partial<PagefindIndex>, close: PagefindApi["close"] = async () => null): PagefindApi {
+  const unused = () => Promise.reject(new Error("unused"));
+  return {
+    createIndex: async () => ({
+      errors: [],
+      index: { addHTMLFile: unused, addCustomRecord: unused, addDirectory: unused, getFiles: unused, writeFiles: unused, deleteIndex: async () => null, ...index },
+    }),
+    close,
   };
 }

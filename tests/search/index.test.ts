@@ -4,9 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { globsOf, openIndex, type PagefindApi } from "../../src/search/pagefind.ts";
+import { globsOf, openIndex } from "../../src/search/pagefind.ts";
 import { loadPagefind, type NodePagefind } from "../helpers/pagefind-node.ts";
-import { fixtureSite, page, type FixtureSite } from "./fixture.ts";
+import { fakePagefind, fixtureSite, page, type FixtureSite } from "./fixture.ts";
 
 describe("search index of a fixture site", () => {
   let site: FixtureSite;
@@ -177,24 +177,14 @@ describe("pages handed to an index one by one", () => {
     let atOnce = 0;
     let most = 0;
     const replies: (() => void)[] = [];
-    const api: PagefindApi = {
-      createIndex: async () => ({
-        errors: [],
-        index: {
-          addHTMLFile: (f) => {
-            sent.push(f.url ?? "");
-            most = Math.max(most, ++atOnce);
-            return new Promise((resolve) => replies.push(() => (atOnce--, resolve({ errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }))));
-          },
-          addCustomRecord: () => Promise.reject(new Error("unused")),
-          addDirectory: () => Promise.reject(new Error("unused")),
-          getFiles: () => Promise.reject(new Error("unused")),
-          writeFiles: async (o) => (fs.mkdirSync(o!.outputPath!, { recursive: true }), { errors: [], outputPath: o!.outputPath! }),
-          deleteIndex: async () => null,
-        },
-      }),
-      close: async () => null,
-    };
+    const api = fakePagefind({
+      addHTMLFile: (f) => {
+        sent.push(f.url ?? "");
+        most = Math.max(most, ++atOnce);
+        return new Promise((resolve) => replies.push(() => (atOnce--, resolve({ errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }))));
+      },
+      writeFiles: async (o) => (fs.mkdirSync(o!.outputPath!, { recursive: true }), { errors: [], outputPath: o!.outputPath! }),
+    });
     const session = openIndex({ api, window: 3 });
     const urls = Array.from({ length: 10 }, (_, i) => `/p${i}/`);
     for (const url of urls) session.add({ url, content: "<p>x</p>", inputPath: `${url}.md` });
@@ -211,5 +201,66 @@ describe("pages handed to an index one by one", () => {
     }
     expect(sent).toEqual(urls);
     expect(most).toBe(3);
+  });
+});
+
+describe("a bundle written early", () => {
+  /** A fake Pagefind that records its calls; each write takes a few turns of the event loop. */
+  const recording = () => {
+    const calls: string[] = [];
+    let writing = 0;
+    const api = fakePagefind({
+      addHTMLFile: async (f) => (calls.push(`add ${f.url}`), { errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }),
+      writeFiles: async (o) => {
+        // Two writes must never run at once: they would write into the same folder.
+        if (writing++ > 0) calls.push("overlapping write");
+        calls.push(`write ${path.basename(o!.outputPath!)}`);
+        await new Promise((r) => setTimeout(r, 5));
+        fs.mkdirSync(o!.outputPath!, { recursive: true });
+        fs.writeFileSync(path.join(o!.outputPath!, "pages.txt"), calls.filter((c) => c.startsWith("add")).join("\n"));
+        writing--;
+        return { errors: [], outputPath: o!.outputPath! };
+      },
+    });
+    return { api, calls };
+  };
+  const page = (url: string) => ({ url, content: "<p>x</p>", inputPath: `${url}.md` });
+
+  it("is kept when no page came after it: Pagefind writes once", async () => {
+    const { api, calls } = recording();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
+    try {
+      const session = openIndex({ api });
+      session.add(page("/a/"));
+      session.add(page("/b/"));
+      await session.writeEarly(out).asked;
+      // Asked to write only once every page was filed.
+      expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next"]);
+      const result = await session.finish(out);
+      expect(result).toMatchObject({ pageCount: 2, early: true });
+      expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next"]);
+      expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /b/");
+      expect(fs.readdirSync(out)).toEqual(["pagefind"]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("is written again, after the first write ends, when a page came after it", async () => {
+    const { api, calls } = recording();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
+    try {
+      const session = openIndex({ api });
+      session.add(page("/a/"));
+      const { asked } = session.writeEarly(out);
+      session.add(page("/late/"));
+      await asked;
+      const result = await session.finish(out);
+      expect(result).toMatchObject({ pageCount: 2, early: false });
+      expect(calls).toEqual(["add /a/", "add /late/", "write .pagefind-next", "write .pagefind-next"]);
+      expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /late/");
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
