@@ -224,6 +224,9 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
       }
     },
     async abort() {
+      // Stopped in the middle of its early write, Pagefind could leave files in a folder that the
+      // caller is about to remove or write again: let that write end first.
+      if (early) await early.written;
       await close();
     },
   };

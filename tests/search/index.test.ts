@@ -209,19 +209,23 @@ describe("a bundle written early", () => {
   const recording = () => {
     const calls: string[] = [];
     let writing = 0;
-    const api = fakePagefind({
-      addHTMLFile: async (f) => (calls.push(`add ${f.url}`), { errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }),
-      writeFiles: async (o) => {
-        // Two writes must never run at once: they would write into the same folder.
-        if (writing++ > 0) calls.push("overlapping write");
-        calls.push(`write ${path.basename(o!.outputPath!)}`);
-        await new Promise((r) => setTimeout(r, 5));
-        fs.mkdirSync(o!.outputPath!, { recursive: true });
-        fs.writeFileSync(path.join(o!.outputPath!, "pages.txt"), calls.filter((c) => c.startsWith("add")).join("\n"));
-        writing--;
-        return { errors: [], outputPath: o!.outputPath! };
+    const api = fakePagefind(
+      {
+        addHTMLFile: async (f) => (calls.push(`add ${f.url}`), { errors: [], file: { uniqueWords: 1, url: f.url ?? "", meta: {} } }),
+        writeFiles: async (o) => {
+          // Two writes must never run at once: they would write into the same folder.
+          if (writing++ > 0) calls.push("overlapping write");
+          calls.push(`write ${path.basename(o!.outputPath!)}`);
+          await new Promise((r) => setTimeout(r, 5));
+          fs.mkdirSync(o!.outputPath!, { recursive: true });
+          fs.writeFileSync(path.join(o!.outputPath!, "pages.txt"), calls.filter((c) => c.startsWith("add")).join("\n"));
+          writing--;
+          calls.push("written");
+          return { errors: [], outputPath: o!.outputPath! };
+        },
       },
-    });
+      async () => (calls.push("close"), null),
+    );
     return { api, calls };
   };
   const page = (url: string) => ({ url, content: "<p>x</p>", inputPath: `${url}.md` });
@@ -238,7 +242,7 @@ describe("a bundle written early", () => {
       expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next"]);
       const result = await session.finish(out);
       expect(result).toMatchObject({ pageCount: 2, early: true });
-      expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next"]);
+      expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next", "written", "close"]);
       expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /b/");
       expect(fs.readdirSync(out)).toEqual(["pagefind"]);
     } finally {
@@ -257,8 +261,22 @@ describe("a bundle written early", () => {
       await asked;
       const result = await session.finish(out);
       expect(result).toMatchObject({ pageCount: 2, early: false });
-      expect(calls).toEqual(["add /a/", "add /late/", "write .pagefind-next", "write .pagefind-next"]);
+      expect(calls).toEqual(["add /a/", "add /late/", "write .pagefind-next", "written", "write .pagefind-next", "written", "close"]);
       expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /late/");
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("is let finish before an abort stops Pagefind", async () => {
+    const { api, calls } = recording();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
+    try {
+      const session = openIndex({ api });
+      session.add(page("/a/"));
+      await session.writeEarly(out).asked;
+      await session.abort();
+      expect(calls).toEqual(["add /a/", "write .pagefind-next", "written", "close"]);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
