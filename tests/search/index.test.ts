@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { globsOf, openIndex } from "../../src/search/pagefind.ts";
 import { loadPagefind, type NodePagefind } from "../helpers/pagefind-node.ts";
 import { fakePagefind, fixtureSite, page, type FixtureSite } from "./fixture.ts";
@@ -230,55 +230,46 @@ describe("a bundle written early", () => {
   };
   const page = (url: string) => ({ url, content: "<p>x</p>", inputPath: `${url}.md` });
 
+  // Each test: a fresh fake, a session on it, and an output folder removed afterwards.
+  let calls: string[];
+  let session: ReturnType<typeof openIndex>;
+  let out: string;
+  beforeEach(() => {
+    const fake = recording();
+    calls = fake.calls;
+    session = openIndex({ api: fake.api });
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
+  });
+  afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
   it("is kept when no page came after it: Pagefind writes once", async () => {
-    const { api, calls } = recording();
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
-    try {
-      const session = openIndex({ api });
-      session.add(page("/a/"));
-      session.add(page("/b/"));
-      await session.writeEarly(out).asked;
-      // Asked to write only once every page was filed.
-      expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next"]);
-      const result = await session.finish(out);
-      expect(result).toMatchObject({ pageCount: 2, early: true });
-      expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next", "written", "close"]);
-      expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /b/");
-      expect(fs.readdirSync(out)).toEqual(["pagefind"]);
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
-    }
+    session.add(page("/a/"));
+    session.add(page("/b/"));
+    await session.writeEarly(out).asked;
+    // Asked to write only once every page was filed.
+    expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next"]);
+    const result = await session.finish(out);
+    expect(result).toMatchObject({ pageCount: 2, early: true });
+    expect(calls).toEqual(["add /a/", "add /b/", "write .pagefind-next", "written", "close"]);
+    expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /b/");
+    expect(fs.readdirSync(out)).toEqual(["pagefind"]);
   });
 
   it("is written again, after the first write ends, when a page came after it", async () => {
-    const { api, calls } = recording();
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
-    try {
-      const session = openIndex({ api });
-      session.add(page("/a/"));
-      const { asked } = session.writeEarly(out);
-      session.add(page("/late/"));
-      await asked;
-      const result = await session.finish(out);
-      expect(result).toMatchObject({ pageCount: 2, early: false });
-      expect(calls).toEqual(["add /a/", "add /late/", "write .pagefind-next", "written", "write .pagefind-next", "written", "close"]);
-      expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /late/");
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
-    }
+    session.add(page("/a/"));
+    const { asked } = session.writeEarly(out);
+    session.add(page("/late/"));
+    await asked;
+    const result = await session.finish(out);
+    expect(result).toMatchObject({ pageCount: 2, early: false });
+    expect(calls).toEqual(["add /a/", "add /late/", "write .pagefind-next", "written", "write .pagefind-next", "written", "close"]);
+    expect(fs.readFileSync(path.join(out, "pagefind", "pages.txt"), "utf8")).toBe("add /a/\nadd /late/");
   });
 
   it("is let finish before an abort stops Pagefind", async () => {
-    const { api, calls } = recording();
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pagefind-early-"));
-    try {
-      const session = openIndex({ api });
-      session.add(page("/a/"));
-      await session.writeEarly(out).asked;
-      await session.abort();
-      expect(calls).toEqual(["add /a/", "write .pagefind-next", "written", "close"]);
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
-    }
+    session.add(page("/a/"));
+    await session.writeEarly(out).asked;
+    await session.abort();
+    expect(calls).toEqual(["add /a/", "write .pagefind-next", "written", "close"]);
   });
 });
