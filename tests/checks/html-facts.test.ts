@@ -45,6 +45,10 @@ describe("readPageFacts", () => {
     ["tags inside scripts, styles and comments are not tags", '<script>var s = \'<a href="/no/">\';</script><style>a[href="/no2/"]{}</style><!-- <a href="/no3/"> --><script src="/yes.js"></script>'],
     ["canonical and alternate links are skipped", '<link rel="canonical" href="https://x.invalid/"><link rel="alternate stylesheet" href="/alt.css"><link rel="stylesheet" href="/s.css">'],
     ["unquoted and single-quoted values", "<a href=/bare/ id=bare>x</a><a href='/single/' name='s'>y</a>"],
+    [
+      "attributes the checks skip, around ones they read",
+      '<a class="x&amp;y" href="/a/?b=1&amp;c=2" data-id="q" aria-label="&lt;" title=t>x</a><img alt="&quot;" role="img" src="/i&amp;.png" d="M0 0"><p type="a" rel="b" ID="kept" fill="none" name="n"></p>',
+    ],
   ])("reads %s as htmlparser2's Parser does", (_what, html) => {
     expect(readPageFacts(html)).toEqual(parserFacts(html));
   });
