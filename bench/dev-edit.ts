@@ -1,9 +1,7 @@
 // The dev server's single-page edit: start `tsx src/cli.ts serve` over a copy of a corpus, save one
-// page, and time (a) until its new HTML is on disk and (b) until the preview's search has changed:
-// the bundle of saved pages (`pagefind-edits/`, src/search/edits-bundle.ts) or the main one
+// page, and time (a) until its new HTML is on disk and (b) until the search index has changed
 // (Pagefind's `pagefind-entry.json` names the index's hash, so it changes when the index does).
-// The first save of the page also drops its old record from the main bundle: that time is kept too.
-// All are polled from this process, so the server's own event loop is not what measures it.
+// Both are polled from this process, so the server's own event loop is not what measures it.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,8 +14,6 @@ export interface EditResult {
   searchMs: number[];
   /** Start → first build served (ms). */
   startMs: number;
-  /** The first save → the main bundle rewritten without the page's old record (ms). */
-  firstMainMs: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -57,7 +53,6 @@ export async function measureEdits(projectRoot: string, corpus: string, work: st
     const startMs = performance.now() - started;
     // Let the first build's search index settle before editing.
     const entry = path.join(output, "pagefind/pagefind-entry.json");
-    const editsEntry = path.join(output, "pagefind-edits/pagefind-entry.json");
     await waitFor(() => read(entry), 120_000, "the first search index");
     await sleep(1500);
 
@@ -67,34 +62,27 @@ export async function measureEdits(projectRoot: string, corpus: string, work: st
     const original = fs.readFileSync(source, "utf8");
     const htmlMs: number[] = [];
     const searchMs: number[] = [];
-    let firstMainMs = NaN;
     for (let i = 0; i < edits; i++) {
       const marker = `benchedit${i}x${Date.now().toString(36)}`;
       const entryBefore = read(entry);
-      const editsBefore = read(editsEntry);
       const t0 = performance.now();
       fs.writeFileSync(source, original.replace("## Parameters", `Edited ${marker}.\n\n## Parameters`));
       let htmlAt: number | undefined;
       let searchAt: number | undefined;
-      let mainAt: number | undefined;
       await waitFor(() => {
         if (htmlAt === undefined && read(html)?.includes(marker)) htmlAt = performance.now();
-        const main = read(entry);
-        if (mainAt === undefined && main !== undefined && main !== entryBefore) mainAt = performance.now();
         if (searchAt === undefined) {
-          const now = read(editsEntry);
-          if (mainAt !== undefined || (now !== undefined && now !== editsBefore)) searchAt = performance.now();
+          const now = read(entry);
+          if (now !== undefined && now !== entryBefore) searchAt = performance.now();
         }
-        // The first save waits for the main bundle too, so the next save starts after it.
-        return htmlAt !== undefined && searchAt !== undefined && (i > 0 || mainAt !== undefined) ? true : undefined;
+        return htmlAt !== undefined && searchAt !== undefined ? true : undefined;
       }, 300_000, `edit ${i} to show:\n${log.slice(-2000)}`);
       htmlMs.push(htmlAt! - t0);
       searchMs.push(searchAt! - t0);
-      if (i === 0) firstMainMs = mainAt! - t0;
       await sleep(1500);
     }
     fs.writeFileSync(source, original);
-    return { htmlMs, searchMs, startMs, firstMainMs };
+    return { htmlMs, searchMs, startMs };
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("close", r));

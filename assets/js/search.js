@@ -7,10 +7,6 @@
   // The site's path prefix (e.g. "/docs/"), printed by the partial through Eleventy's `url` filter.
   var base = (root && root.getAttribute("data-base")) || "/";
   var bundle = base + "pagefind/";
-  // The writers' preview adds this once a page was saved: a small bundle of the saved pages, searched
-  // with the main one (src/search/edits-bundle.ts). Published pages never have it.
-  var edits = document.querySelector('meta[name="tracedocs-search-edits"]');
-  var merged = edits ? [{ bundlePath: edits.getAttribute("content"), baseUrl: base }] : [];
 
   highlightTerms();
   if (!root) return;
@@ -54,7 +50,6 @@
           showImages: false,
           highlightParam: HIGHLIGHT_PARAM,
           resetStyles: false,
-          mergeIndex: merged,
         });
       });
       loading.catch(function () {

@@ -36,8 +36,6 @@ export interface IndexSiteResult {
 /** An index left open after its bundle was written (`finish` with `keepOpen`): the preview updates it page by page. */
 export interface OpenIndex {
   index: PagefindIndex;
-  /** How many pages it was given. */
-  pages: number;
   /** Stop Pagefind's service, which frees the index. */
   close(): Promise<void>;
 }
@@ -216,7 +214,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
         await fs.rm(bundleDir, { recursive: true, force: true });
         await fs.rename(nextDir, bundleDir);
         if (finishOptions?.keepOpen) {
-          finishOptions.keepOpen({ index, pages: added + fromDirectories, close });
+          finishOptions.keepOpen({ index, close });
           kept = true;
         }
         return { pageCount: added + fromDirectories, milliseconds: Math.round(performance.now() - (started ?? performance.now())), bundleDir, early: written };

@@ -9,8 +9,6 @@ import { CLIENT_JS, INJECT, NO_BUILD_PAGE, OVERLAY_CSS } from "./client.ts";
 import { contentType, resolveRequest } from "./static-files.ts";
 import { CONTENT_SECURITY_POLICY } from "../layouts/csp.ts";
 import { LiveSearchIndex } from "../search/live-index.ts";
-import { EDITS_DIR, EDITS_META } from "../search/edits-bundle.ts";
-import { escapeHtml } from "../layouts/escape.ts";
 import type { EleventyInstance } from "./eleventy-handle.ts";
 import { LiveSite } from "./live-edit.ts";
 
@@ -99,8 +97,7 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     publish(edit.diagnostics, !edit.diagnostics.some((d) => d.severity === "error" || strict));
     if (edit.kind === "written" && search) {
       const index = search;
-      const update = index.update(edit.pages);
-      searchDone = Promise.all([update.edits, update.main]).catch((error: unknown) => {
+      searchDone = index.update(edit.pages).catch((error: unknown) => {
         // The HTML is fine; only the preview's search is stale. The next full build starts a new index.
         serveOptions.report?.([{ severity: "warning", code: "SEARCH_INDEX_FAILED", message: error instanceof Error ? error.message : String(error) }], true);
         if (search === index) void index.close();
@@ -174,10 +171,7 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     let body: Buffer | string = fs.readFileSync(file);
     if (type.startsWith("text/html")) {
       const html = body.toString("utf8");
-      // Once a page was saved, search merges in the bundle of saved pages (src/search/edits-bundle.ts).
-      const edits = fs.existsSync(path.join(output, EDITS_DIR, "pagefind-entry.json")) ? `<meta name="${EDITS_META}" content="${escapeHtml(`${prefix}${EDITS_DIR}/`)}">` : "";
-      const inject = INJECT + edits;
-      body = html.includes("</head>") ? html.replace("</head>", `${inject}</head>`) : inject + html;
+      body = html.includes("</head>") ? html.replace("</head>", `${INJECT}</head>`) : INJECT + html;
     }
     res.writeHead(status, { ...HEADERS, "content-type": type });
     res.end(body);

@@ -34,7 +34,6 @@ export interface NodePagefind {
 
 interface PagefindModule {
   options(o: { baseUrl?: string }): Promise<void>;
-  mergeIndex(bundlePath: string, o?: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   search(term: string, o?: { filters?: PagefindFilters }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -62,11 +61,7 @@ function installFileFetch(): void {
   };
 }
 
-/**
- * Load `<siteDir>/pagefind/`. `merge` names more bundles of the site (folders under it) to search
- * with it, as Pagefind's `mergeIndex` does in the browser.
- */
-export async function loadPagefind(siteDir: string, options: { merge?: string[] } = {}): Promise<NodePagefind> {
+export async function loadPagefind(siteDir: string): Promise<NodePagefind> {
   const bundle = path.resolve(siteDir, "pagefind");
   installFileFetch();
   servedRoots.add(bundle);
@@ -76,11 +71,6 @@ export async function loadPagefind(siteDir: string, options: { merge?: string[] 
   // Result URLs are the site-relative ones the index stores, not prefixed by the module's location.
   await pf.options({ baseUrl: "/" });
   await pf.init();
-  for (const name of options.merge ?? []) {
-    const other = path.resolve(siteDir, name);
-    servedRoots.add(other);
-    await pf.mergeIndex(`${pathToFileURL(other).href}/`, { baseUrl: "/" });
-  }
   return {
     async search(term, options) {
       const response = await pf.search(term, options);

@@ -7,8 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { serve, type DevServer } from "../../src/serve/dev-server.ts";
 import { parseDocument } from "../helpers/html.ts";
-import { EDITS_DIR, EDITS_META } from "../../src/search/edits-bundle.ts";
-import { loadPagefind, type PagefindResultData } from "../helpers/pagefind-node.ts";
+import { loadPagefind } from "../helpers/pagefind-node.ts";
 import { makeTempDir, writeFiles, writeSiteData } from "../helpers/site.ts";
 
 // The tests report each save themselves (`changed`), so the watcher's own run can't interleave.
@@ -108,41 +107,17 @@ describe("dev server: one saved page", () => {
 
   it("updates search with the saved page's new words, and drops its old ones", async () => {
     const site = await start({ ...FILES, "guide.md": page("Guide", "The zanzibarite sensor.\n") });
+    const search = async (term: string) => {
+      const copy = makeTempDir("live-index-");
+      fs.cpSync(site.output, copy, { recursive: true });
+      return (await loadPagefind(copy)).search(term);
+    };
     const other = site.mtime("other/index.html");
     await site.save("guide.md", page("Guide", "The quokkamatic sensor.\n"));
     await site.server.searchSettled();
     expect(site.mtime("other/index.html")).toBe(other);
-    expect(await searchPreview(site.output, "zanzibarite")).toEqual([]);
-    expect((await searchPreview(site.output, "quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
-    // Found once: the page's record left the main bundle, and its new one is in the edits bundle.
-    expect((await searchPreview(site.output, "sensor")).map((r) => r.url)).toEqual(["/guide/"]);
-    expect(await searchPreview(site.output, "sensor", [])).toEqual([]);
-    const mainEntry = fs.readFileSync(path.join(site.output, "pagefind/pagefind-entry.json"), "utf8");
-
-    // Saved again, the page changes only the edits bundle.
-    await site.save("guide.md", page("Guide", "The xylophonic sensor.\n"));
-    await site.server.searchSettled();
-    expect(fs.readFileSync(path.join(site.output, "pagefind/pagefind-entry.json"), "utf8")).toBe(mainEntry);
-    expect(await searchPreview(site.output, "quokkamatic")).toEqual([]);
-    expect((await searchPreview(site.output, "xylophonic")).map((r) => r.url)).toEqual(["/guide/"]);
-
-    // A full build indexes every page again, in one bundle.
-    await site.server.rebuild();
-    expect(fs.existsSync(path.join(site.output, EDITS_DIR))).toBe(false);
-    expect((await searchPreview(site.output, "xylophonic", [])).map((r) => r.url)).toEqual(["/guide/"]);
-  });
-
-  it("names the edits bundle in the pages it serves once a page was saved, and never writes that into a page", async () => {
-    const site = await start();
-    const metaOf = async () => {
-      const served = parseDocument(await (await fetch(`${site.server.url}guide/`)).text());
-      return served.querySelector(`meta[name="${EDITS_META}"]`)?.getAttribute("content");
-    };
-    expect(await metaOf()).toBeUndefined();
-    await site.save("guide.md", page("Guide", "## Setup\n\nThe second version of the guide.\n"));
-    await site.server.searchSettled();
-    expect(await metaOf()).toBe(`/${EDITS_DIR}/`);
-    expect(parseDocument(site.html("guide/index.html")).querySelector(`meta[name="${EDITS_META}"]`)).toBeNull();
+    expect(await search("zanzibarite")).toEqual([]);
+    expect((await search("quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
   });
 
   it("keeps a saved `search: false` page out of the index", async () => {
@@ -154,7 +129,9 @@ describe("dev server: one saved page", () => {
     await site.server.searchSettled();
     expect(site.mtime("other/index.html")).toBe(other);
     expect(parseDocument(site.html("hidden/index.html")).querySelector("main")?.textContent).toContain("quokkamatic draft");
-    expect((await searchPreview(site.output, "quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
+    const copy = makeTempDir("live-index-");
+    fs.cpSync(site.output, copy, { recursive: true });
+    expect((await (await loadPagefind(copy)).search("quokkamatic")).map((r) => r.meta.title)).toEqual(["Guide"]);
   });
 
   it("after a failing first build, a saved fix rebuilds everything and serves the site", async () => {
@@ -189,13 +166,3 @@ describe("dev server: one saved page", () => {
     expect(parseDocument(onDisk).querySelector("main")?.textContent).toContain("Reloaded text.");
   });
 });
-
-/**
- * Search the preview as its pages do: the main bundle with the edits bundle merged in, when there is
- * one (`merge: []` for the main bundle alone). From a copy, since Pagefind's module caches what it loaded.
- */
-async function searchPreview(output: string, term: string, merge = [EDITS_DIR]): Promise<PagefindResultData[]> {
-  const copy = makeTempDir("live-index-");
-  fs.cpSync(output, copy, { recursive: true });
-  return (await loadPagefind(copy, { merge: merge.filter((m) => fs.existsSync(path.join(copy, m))) })).search(term);
-}
