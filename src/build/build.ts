@@ -9,6 +9,7 @@ import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
 import { BuildCache } from "./build-cache.ts";
 import { fixRenderOrder } from "./render-order.ts";
+import { scaleLookups } from "./eleventy-scaling.ts";
 import { PageWrites, writePagesThrough } from "./page-writes.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
@@ -87,6 +88,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   try {
     await eleventy.init();
     ctx.renderOrderFixed = fixRenderOrder(eleventy);
+    scaleLookups(eleventy);
     if (writePagesThrough(eleventy, writes)) ctx.pageWrites = writes;
     await eleventy.write();
     await writes.settled();

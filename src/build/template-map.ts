@@ -13,24 +13,32 @@ export interface MapEntry {
   template?: unknown;
 }
 
+/** Eleventy 3.1's TemplateMap (src/TemplateMap.js), as far as the build reaches into it. */
+export interface TemplateMapInternals {
+  map?: MapEntry[];
+  config?: { uses?: { map?: unknown } };
+  getMapEntryForInputPath?: (inputPath: string) => MapEntry | undefined;
+}
+
 interface TemplateWriterInternals {
-  templateMap?: { map?: MapEntry[] };
+  templateMap?: TemplateMapInternals;
   _addToTemplateMapFullBuild?: (...args: unknown[]) => Promise<unknown>;
 }
 
 /**
  * Run `fn` on the template map each time this instance fills it for a full build, before anything
- * renders. Call after `init()` (which creates the writer) and before `write()`. Returns whether the
- * hook is in place.
+ * renders and before Eleventy builds its dependency graph from it. `fn` gets the map's entries and
+ * the TemplateMap that holds them. Call after `init()` (which creates the writer) and before
+ * `write()`. Returns whether the hook is in place.
  */
-export function onTemplateMap(eleventy: Eleventy, fn: (map: MapEntry[]) => void): boolean {
+export function onTemplateMap(eleventy: Eleventy, fn: (map: MapEntry[], templateMap: TemplateMapInternals) => void): boolean {
   const writer = (eleventy as Eleventy & { writer?: TemplateWriterInternals }).writer;
   const fill = writer?._addToTemplateMapFullBuild;
   if (!writer || typeof fill !== "function") return false;
   writer._addToTemplateMapFullBuild = async function (this: TemplateWriterInternals, ...args: unknown[]) {
     const result = await fill.apply(this, args);
     const map = this.templateMap?.map;
-    if (Array.isArray(map)) fn(map);
+    if (Array.isArray(map)) fn(map, this.templateMap!);
     return result;
   };
   return true;
