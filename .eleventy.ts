@@ -17,6 +17,7 @@ import { EarlyDocuments } from "./src/search/early-documents.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import type { OpenIndex } from "./src/search/pagefind.ts";
 import { checksPlugin } from "./src/checks/plugin.ts";
+import { oneBytePagesPlugin } from "./src/build/one-byte.ts";
 
 export default function (eleventyConfig: UserConfig) {
   const ctx = currentBuildContext();
@@ -74,6 +75,8 @@ export default function (eleventyConfig: UserConfig) {
     onIndexed: options.mode === "serve" ? (open: OpenIndex) => void (ctx.searchIndex = open) : undefined,
   });
   eleventyConfig.addPlugin(checksPlugin, { ctx, sidebar });
+  // Last of the transforms: the final HTML Eleventy holds until the build ends, one byte a character.
+  eleventyConfig.addPlugin(oneBytePagesPlugin);
 
   // Eleventy wants these relative to the input folder; ours live at the project root.
   eleventyConfig.setIncludesDirectory(path.relative(dirs.input, dirs.includes));
