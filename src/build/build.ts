@@ -11,6 +11,7 @@ import { BuildCache } from "./build-cache.ts";
 import { fixRenderOrder } from "./render-order.ts";
 import { scaleLookups } from "./eleventy-scaling.ts";
 import { PageWrites, writePagesThrough } from "./page-writes.ts";
+import { gateLayouts } from "./layout-gate.ts";
 import { prepareStaging, discardStaging, recoverInterruptedSwap, swapIn } from "./atomic-output.ts";
 import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
@@ -90,6 +91,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
     ctx.renderOrderFixed = fixRenderOrder(eleventy);
     scaleLookups(eleventy);
     if (writePagesThrough(eleventy, writes)) ctx.pageWrites = writes;
+    gateLayouts(eleventy);
     await eleventy.write();
     await writes.settled();
   } catch (error) {

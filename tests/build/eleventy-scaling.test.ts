@@ -3,12 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
 import { indexEdgeChecks, indexMapLookups, scaleLookups } from "../../src/build/eleventy-scaling.ts";
 import type { MapEntry, TemplateMapInternals } from "../../src/build/template-map.ts";
 import { parseDocument } from "../helpers/html.ts";
-import { makeTempDir, manifest, writeFiles } from "../helpers/site.ts";
+import { manifest, stockEleventy } from "../helpers/site.ts";
 
 const eleventySrc = path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy")));
 const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(eleventySrc, file)).href)) as T;
@@ -127,15 +126,11 @@ describe("a build with linear lookups", () => {
   };
 
   async function buildSite(scaled: boolean) {
-    const root = makeTempDir("eleventy-scaling-");
-    writeFiles(path.join(root, "in"), files);
-    const eleventy = new Eleventy(path.join(root, "in"), path.join(root, "out"), { quietMode: true, configPath: "" } as never);
-    eleventy.disableLogger();
-    await eleventy.init();
+    const { eleventy, out } = await stockEleventy(files, "eleventy-scaling-");
     const installed = scaled ? scaleLookups(eleventy) : false;
     await eleventy.write();
     const templateMap = (eleventy as unknown as { writer: { templateMap: TemplateMapInternals } }).writer.templateMap;
-    return { out: path.join(root, "out"), installed, templateMap };
+    return { out, installed, templateMap };
   }
 
   it("writes the same site as Eleventy's own lookups, with every page's content in its collections", async () => {

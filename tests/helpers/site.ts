@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Eleventy from "@11ty/eleventy";
 import { build, type BuildOutcome } from "../../src/build/build.ts";
 import type { BuildOptions } from "../../src/build/context.ts";
 import { parseDocument } from "./html.ts";
@@ -35,6 +36,19 @@ export function writeSiteData(dir: string): void {
 
 export function makeTempDir(prefix = "docs-fixture-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Stock Eleventy (no config, none of our stages) over `files`, initialised and ready to `write()`
+ * into `out`: for tests of what the build changes in Eleventy's own objects.
+ */
+export async function stockEleventy(files: Record<string, string>, prefix: string): Promise<{ eleventy: Eleventy; out: string }> {
+  const root = makeTempDir(prefix);
+  writeFiles(path.join(root, "in"), files);
+  const eleventy = new Eleventy(path.join(root, "in"), path.join(root, "out"), { quietMode: true, configPath: "" } as never);
+  eleventy.disableLogger();
+  await eleventy.init();
+  return { eleventy, out: path.join(root, "out") };
 }
 
 export async function buildFixture(files: Record<string, string | Buffer>, options: Partial<BuildOptions> = {}, root = makeTempDir()): Promise<FixtureSite> {
