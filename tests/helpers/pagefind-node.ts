@@ -28,6 +28,8 @@ export type PagefindFilters = Record<string, string | string[]>;
 export interface NodePagefind {
   /** Every result for `term`, with its data loaded, best first. */
   search(term: string, options?: { filters?: PagefindFilters }): Promise<PagefindResultData[]>;
+  /** Every result for `term` with its score, best first. */
+  scored(term: string, options?: { filters?: PagefindFilters }): Promise<{ url: string; score: number; excerpt: string }[]>;
   /** Every filter and value in the index, with page counts. */
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -35,7 +37,7 @@ export interface NodePagefind {
 interface PagefindModule {
   options(o: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
-  search(term: string, o?: { filters?: PagefindFilters }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(term: string, o?: { filters?: PagefindFilters }): Promise<{ results: { score: number; data(): Promise<PagefindResultData> }[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -77,6 +79,15 @@ export async function loadPagefind(siteDir: string): Promise<NodePagefind> {
       if (!response) throw new Error(`Pagefind returned no response for "${term}"`);
       return Promise.all(response.results.map((r) => r.data()));
     },
+    async scored(term, options) {
+      const response = await pf.search(term, options);
+      if (!response) throw new Error(`Pagefind returned no response for "${term}"`);
+      return Promise.all(response.results.map(async (r) => ({ score: r.score, ...pick(await r.data()) })));
+    },
     filters: () => pf.filters(),
   };
+}
+
+function pick(data: PagefindResultData): { url: string; excerpt: string } {
+  return { url: data.url, excerpt: data.excerpt };
 }
