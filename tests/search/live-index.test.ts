@@ -26,7 +26,7 @@ async function built(pages: readonly SearchPage[], written?: (bundleDir: string)
   for (const page of pages) await index!.addHTMLFile({ url: page.url, content: page.content });
   await index!.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
   written?.(path.join(outputDir, "pagefind"));
-  const live = new LiveSearchIndex({ outputDir, open: { index: index!, close: () => pagefind.close() } });
+  const live = new LiveSearchIndex({ outputDir, open: { index: index!, close: async () => void (await pagefind.close()) } });
   /** Titles of the pages a reader's search finds, from a copy of the bundle as it is now. */
   const titles = async (term: string) => {
     const copy = makeTempDir("live-index-copy-");

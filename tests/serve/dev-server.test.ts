@@ -163,5 +163,42 @@ describe("dev server", () => {
         await browser.close();
       }
     });
+
+    it("finds a saved page's new words in the search box, and opens the page from the result", async () => {
+      const other = "---\ntitle: Other page\n---\nThe zanzibarite sensor.\n";
+      const { server, input } = await start({ "index.md": GOOD, "other.md": other });
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await server.changed([]); // the watcher's first run, if any, is over
+        fs.writeFileSync(path.join(input, "other.md"), other.replace("zanzibarite", "quokkamatic"));
+        await server.changed([path.join(input, "other.md")]);
+        await server.searchSettled();
+        // Spliced into the bundle (the names Pagefind gives have seven hex digits, ours ten).
+        const entry = JSON.parse(fs.readFileSync(path.join(path.dirname(input), "_site", "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
+        expect(Object.values(entry.languages)[0]!.hash).toMatch(/^[a-z]+_[0-9a-f]{10}$/);
+
+        await page.goto(server.url);
+        await page.keyboard.press("/");
+        const input_ = page.locator(".pagefind-ui__search-input");
+        await input_.waitFor();
+        await input_.fill("quokkamatic");
+        const links = page.locator(".pagefind-ui__result-link");
+        await links.first().waitFor();
+        expect(await links.count()).toBe(1);
+        await links.first().click();
+        await page.waitForURL((u) => u.pathname === "/other/");
+        expect(await page.locator("main mark.pagefind-highlight").first().textContent()).toBe("quokkamatic");
+
+        await page.goto(server.url);
+        await page.keyboard.press("/");
+        await input_.fill("zanzibarite");
+        await page.locator(".pagefind-ui__message").filter({ hasText: /no results/i }).waitFor();
+        expect(await links.count()).toBe(0);
+      } finally {
+        await browser.close();
+      }
+    });
   });
 });
