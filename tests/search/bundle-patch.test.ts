@@ -230,6 +230,10 @@ describe("PagefindBundle", () => {
     const outcome = await bundle.apply(await scratch([doc("/b/", "Cafe", "<p>The cafe is closed.</p>")]));
     expect(outcome).toEqual({ patched: false, reason: expect.stringMatching(/diacritic/) });
     expect(fs.readFileSync(path.join(dir, "pagefind-entry.json"), "utf8")).toBe(entry);
+    // The page with the accented form is listed under the word's variant only; it is refused too.
+    const accentedOnly = await bundle.apply(await scratch([doc("/a/", "Tea", "<p>Tea only.</p>")]));
+    expect(accentedOnly).toEqual({ patched: false, reason: expect.stringMatching(/diacritic/) });
+    expect(fs.readFileSync(path.join(dir, "pagefind-entry.json"), "utf8")).toBe(entry);
     // A page without those words is still spliced.
     expect(await bundle.apply(await scratch([doc("/c/", "Tea", "<p>Green tea only.</p>")]))).toMatchObject({ patched: true });
   });
