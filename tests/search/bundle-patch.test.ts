@@ -17,7 +17,7 @@ interface TestPage {
 }
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-patch-"));
-afterAll(async () => { if (process.env.KEEP) return;
+afterAll(async () => {
   await pagefind.close();
   fs.rmSync(root, { recursive: true, force: true });
 });
