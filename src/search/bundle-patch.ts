@@ -483,7 +483,7 @@ export function chunkBounds(chunks: readonly { words: readonly string[]; name: s
 }
 
 /** CBOR for `[[word, …]]` (a chunk: a one-field struct holding the words), from each word's own CBOR. */
-export function encodeChunk(words: readonly Uint8Array[]): Uint8Array {
+function encodeChunk(words: readonly Uint8Array[]): Uint8Array {
   return Buffer.concat([Uint8Array.of(0x81), arrayHead(words.length), ...words]);
 }
 

@@ -11,7 +11,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefindModule from "pagefind";
 import { PagefindBundle, type BundleFile } from "./bundle-patch.ts";
-import { BUNDLE_DIR, fault, step, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
+import { addPage, BUNDLE_DIR, newIndex, step, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
 import type { SearchPage } from "./pages.ts";
 
 /** How a save reached the bundle: spliced in, or written whole by Pagefind (and why). */
@@ -39,12 +39,10 @@ export class LiveSearchIndex {
   readonly #outputDir: string;
   readonly #index: Promise<PagefindIndex>;
   readonly #api: PagefindApi;
-  /** The bundle on disk, decoded for splicing; undefined until a bundle is there, or when it can't be spliced. */
-  #bundle: Promise<PagefindBundle | undefined> = Promise.resolve(undefined);
+  /** The bundle on disk, decoded for splicing, or why it can't be spliced. */
+  #bundle: Promise<PagefindBundle | string> = Promise.resolve("the bundle is being written for the first time");
   /** Pages spliced into the bundle since Pagefind's own index last wrote it: that index lacks them. */
   readonly #spliced = new Map<string, SearchPage>();
-  /** Why the bundle on disk can't be spliced, when it can't. */
-  #unspliceable: string | undefined;
   /** Calls to Pagefind in order: a page is replaced only after every earlier call has finished. */
   #chain: Promise<unknown>;
   #closed = false;
@@ -61,13 +59,10 @@ export class LiveSearchIndex {
       return;
     }
     this.#close = () => api.close();
-    this.#index = api.createIndex().then(({ index, errors }) => {
-      if (!index) throw fault("start the indexer", undefined, errors.join("; ") || "no index was returned", undefined, PREVIEW);
-      return index;
-    });
+    this.#index = newIndex(api, "start the indexer", undefined, PREVIEW);
     // Added in URL order, so the same pages give the same index.
     this.#chain = this.#index.then(async (index) => {
-      for (const page of options.pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
+      for (const page of options.pages) await addPage(index, page, PREVIEW);
     });
     this.#chain.catch(() => undefined);
   }
@@ -81,8 +76,8 @@ export class LiveSearchIndex {
     const next = this.#chain.then(async (): Promise<LiveUpdate> => {
       const index = await this.#index;
       const bundle = await this.#bundle;
-      let reason = this.#unspliceable ?? "the bundle is being written for the first time";
-      if (bundle && !this.#closed) {
+      let reason = typeof bundle === "string" ? bundle : "";
+      if (typeof bundle !== "string" && !this.#closed) {
         const outcome = await bundle.apply(await this.#scratch(pages));
         if (outcome.patched) {
           for (const page of pages) this.#spliced.set(page.url, page);
@@ -92,7 +87,7 @@ export class LiveSearchIndex {
       }
       // Pagefind writes the whole bundle: its index first takes what was spliced since it last wrote.
       const replaced = new Map([...this.#spliced, ...pages.map((page) => [page.url, page] as const)]);
-      for (const page of replaced.values()) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
+      for (const page of replaced.values()) await addPage(index, page, PREVIEW);
       this.#spliced.clear();
       await this.#write(index);
       const milliseconds = took();
@@ -105,10 +100,9 @@ export class LiveSearchIndex {
 
   /** The saved pages indexed by Pagefind on their own, as files: what is spliced into the bundle. */
   async #scratch(pages: readonly SearchPage[]): Promise<BundleFile[]> {
-    const { index } = await step("start a scratch index", undefined, () => this.#api.createIndex(), PREVIEW);
-    if (!index) throw fault("start a scratch index", undefined, "no index was returned", undefined, PREVIEW);
+    const index = await newIndex(this.#api, "start a scratch index", undefined, PREVIEW);
     try {
-      for (const page of pages) await step(`index ${page.url}`, page.inputPath, () => index.addHTMLFile({ url: page.url, content: page.content }), PREVIEW);
+      for (const page of pages) await addPage(index, page, PREVIEW);
       return (await step("read the scratch index", undefined, () => index.getFiles(), PREVIEW)).files;
     } finally {
       await index.deleteIndex().catch(() => undefined);
@@ -118,11 +112,7 @@ export class LiveSearchIndex {
   /** Read the bundle on disk for splicing; a bundle that can't be spliced is noted, and Pagefind writes the next save. */
   async #load(): Promise<void> {
     if (this.#closed) return;
-    this.#unspliceable = undefined;
-    this.#bundle = PagefindBundle.load(path.join(this.#outputDir, BUNDLE_DIR)).catch((error: unknown) => {
-      this.#unspliceable = error instanceof Error ? error.message : String(error);
-      return undefined;
-    });
+    this.#bundle = PagefindBundle.load(path.join(this.#outputDir, BUNDLE_DIR)).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
     await this.#bundle;
   }
 

@@ -97,10 +97,7 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
     // service just to delete an index it never had.)
     await api.close();
   };
-  const indexReady = step("start the indexer", undefined, () => api.createIndex(options.config)).then(({ index }) => {
-    if (!index) throw fault("start the indexer", undefined, "no index was returned");
-    return index;
-  });
+  const indexReady = newIndex(api, "start the indexer", options.config);
   // The calls in order; a failure waits for `finish`, and calls chained after it are skipped.
   let chain: Promise<unknown> = indexReady;
   chain.catch(() => undefined);
@@ -262,9 +259,17 @@ function globbable(file: string): boolean {
 
 export type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi["createIndex"]>>["index"]>;
 
-function addPage(index: PagefindIndex, page: SearchPage): Promise<unknown> {
+/** A new index in Pagefind's service; `what` is what a failure says could not be done. */
+export async function newIndex(api: PagefindApi, what: string, config?: PagefindServiceConfig, wording?: FaultWording): Promise<PagefindIndex> {
+  const { index } = await step(what, undefined, () => api.createIndex(config), wording);
+  if (!index) throw fault(what, undefined, "no index was returned", undefined, wording);
+  return index;
+}
+
+/** Add one page's HTML to an index; a failure names the page's source. */
+export function addPage(index: PagefindIndex, page: SearchPage, wording?: FaultWording): Promise<unknown> {
   const add = index.addHTMLFile.bind(index);
-  return step(`index ${page.url}`, page.inputPath, () => add({ url: page.url, content: page.content }));
+  return step(`index ${page.url}`, page.inputPath, () => add({ url: page.url, content: page.content }), wording);
 }
 
 /** How a fault reads: the preview words its own (its search is only stale, the pages are fine). */

@@ -10,11 +10,8 @@ import * as pagefind from "pagefind";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { chunkBounds, compareWords, PagefindBundle, type BundleFile } from "../../src/search/bundle-patch.ts";
 import { loadPagefind } from "../helpers/pagefind-node.ts";
-
-interface TestPage {
-  url: string;
-  content: string;
-}
+import type { SearchPage } from "../../src/search/pages.ts";
+import { searchPage } from "./fixture.ts";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-patch-"));
 afterAll(async () => {
@@ -22,17 +19,9 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-function doc(url: string, title: string, body: string, filters: Record<string, string[]> = {}): TestPage {
-  const spans = Object.entries(filters)
-    .flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}" hidden>${v}</span>`))
-    .join("");
-  return {
-    url,
-    content: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav data-pagefind-ignore>chrome</nav><main data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1>${body}${spans}</main></body></html>`,
-  };
-}
+const doc = searchPage;
 
-async function indexOf(pages: readonly TestPage[]) {
+async function indexOf(pages: readonly SearchPage[]) {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(errors.join("; "));
   for (const page of pages) {
@@ -43,7 +32,7 @@ async function indexOf(pages: readonly TestPage[]) {
 }
 
 /** A site folder holding the bundle Pagefind writes for these pages, in this order. */
-async function written(name: string, pages: readonly TestPage[]): Promise<string> {
+async function written(name: string, pages: readonly SearchPage[]): Promise<string> {
   const site = path.join(root, name);
   fs.rmSync(site, { recursive: true, force: true });
   const index = await indexOf(pages);
@@ -53,7 +42,7 @@ async function written(name: string, pages: readonly TestPage[]): Promise<string
 }
 
 /** The files of a scratch index holding these pages alone, as the preview makes one for a save. */
-async function scratch(pages: readonly TestPage[]): Promise<BundleFile[]> {
+async function scratch(pages: readonly SearchPage[]): Promise<BundleFile[]> {
   const index = await indexOf(pages);
   const { files } = await index.getFiles();
   await index.deleteIndex();

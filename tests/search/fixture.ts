@@ -7,6 +7,7 @@ import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { searchPlugin, type SearchOptions } from "../../src/search/plugin.ts";
 import type { PagefindApi, PagefindIndex } from "../../src/search/pagefind.ts";
+import type { SearchPage } from "../../src/search/pages.ts";
 
 export interface FixtureSite {
   input: string;
@@ -42,6 +43,18 @@ ${o.frontMatter ?? ""}
 <body><header data-pagefind-ignore><nav>Site chrome navword</nav></header>
 <main data-pagefind-body><h1 data-pagefind-meta="title">${o.title}</h1>${o.body}${filters}</main></body></html>
 `;
+}
+
+/** A finished page as Pagefind receives it (main body, title meta, hidden filters, ignored chrome), for tests that index without a build. */
+export function searchPage(url: string, title: string, bodyHtml: string, filters: Record<string, string[]> = {}): SearchPage {
+  const spans = Object.entries(filters)
+    .flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}" hidden>${v}</span>`))
+    .join("");
+  return {
+    url,
+    inputPath: `content${url}index.md`,
+    content: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav data-pagefind-ignore>chrome</nav><main data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1>${bodyHtml}${spans}</main></body></html>`,
+  };
 }
 
 export async function fixtureSite(files: Record<string, string>, options: Partial<SearchOptions> = {}): Promise<FixtureSite> {

@@ -8,16 +8,12 @@ import { LiveSearchIndex } from "../../src/search/live-index.ts";
 import type { SearchPage } from "../../src/search/pages.ts";
 import { loadPagefind } from "../helpers/pagefind-node.ts";
 import { makeTempDir } from "../helpers/site.ts";
+import { searchPage } from "./fixture.ts";
 
 afterAll(() => pagefind.close());
 
-function doc(url: string, title: string, body: string): SearchPage {
-  return {
-    url,
-    inputPath: `content${url}index.md`,
-    content: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></main></body></html>`,
-  };
-}
+/** A page whose body is one paragraph. */
+const doc = (url: string, title: string, body: string): SearchPage => searchPage(url, title, `<p>${body}</p>`);
 
 /** The build's part: an index of these pages, its bundle written, left open for the preview. */
 async function built(pages: readonly SearchPage[], written?: (bundleDir: string) => void) {
