@@ -94,7 +94,10 @@ export async function serve(options: Partial<BuildOptions>, serveOptions: ServeO
     const edit = await live.edit(file);
     if (edit.kind === "full") return false;
     const strict = options.strict ?? false;
-    publish(edit.diagnostics, !edit.diagnostics.some((d) => d.severity === "error" || strict));
+    const ok = !edit.diagnostics.some((d) => d.severity === "error" || strict);
+    // Same HTML as on disk and nothing to clear from the overlay: a reload would only lose the reader's place.
+    if (edit.kind === "unchanged" && ok && failing.length === 0) return true;
+    publish(edit.diagnostics, ok);
     if (edit.kind === "written" && search) {
       const index = search;
       searchDone = index.update(edit.pages).catch((error: unknown) => {

@@ -26,6 +26,8 @@ export type EditOutcome =
   | { kind: "full"; reason: string }
   /** The page has errors: nothing was written, the last good HTML stays. */
   | { kind: "failed"; diagnostics: Diagnostic[] }
+  /** The page renders to the HTML already on disk (a second save, an editor touching the file): nothing was written. */
+  | { kind: "unchanged"; diagnostics: Diagnostic[] }
   /** The page's new HTML is on disk. */
   | { kind: "written"; pages: SearchPage[]; diagnostics: Diagnostic[] };
 
@@ -111,9 +113,10 @@ export class LiveSite {
     }
     if (found.some((d) => d.severity === "error" || this.#ctx.options.strict)) return this.#failed(old, found);
 
-    for (const page of pages) writeAtomically(this.#output, page.outputFile, page.content, old.display);
     scan!.pages[index] = scanned.page;
     this.#replace(old.display, found);
+    if (pages.every((p) => sameContent(path.join(this.#output, p.outputFile), p.content))) return { kind: "unchanged", diagnostics: this.#diagnostics };
+    for (const page of pages) writeAtomically(this.#output, page.outputFile, page.content, old.display);
     // The search plugin's own rules for which pages are indexed (HTML output, not `search: false`).
     const indexed = new SearchPageSet();
     for (const p of rendered) indexed.noteSearchFlag(p.inputPath, p.search);
@@ -158,6 +161,14 @@ function markdownLibrary(eleventy: EleventyInstance): MarkdownIt | undefined {
   const config = (liveWriter(eleventy)?.templateConfig as { getConfig?: () => { libraryOverrides?: { md?: unknown } } } | undefined)?.getConfig?.();
   const md = config?.libraryOverrides?.md as MarkdownIt | undefined;
   return md && typeof md.core?.ruler?.at === "function" ? md : undefined;
+}
+
+function sameContent(file: string, content: string): boolean {
+  try {
+    return fs.readFileSync(file, "utf8") === content;
+  } catch {
+    return false;
+  }
 }
 
 /** Write beside the old file and rename over it, so the preview never serves half a page. */

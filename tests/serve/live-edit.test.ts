@@ -165,4 +165,45 @@ describe("dev server: one saved page", () => {
     });
     expect(parseDocument(onDisk).querySelector("main")?.textContent).toContain("Reloaded text.");
   });
+
+  it("sends no reload when a save renders the HTML already on disk, but does when it clears an error", async () => {
+    const site = await start();
+    const { hostname, port } = new URL(site.server.url);
+    const events: string[] = [];
+    const stream = await new Promise<http.ClientRequest>((resolve, reject) => {
+      const req = http.get({ hostname, port, path: "/__dev/events" }, (res) => {
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          if (chunk.startsWith(": connected")) resolve(req);
+          for (const m of chunk.matchAll(/^event: (\w+)$/gm)) events.push(m[1]!);
+        });
+      });
+      req.on("error", reject);
+    });
+    try {
+      // Events are written before `changed` resolves; a moment lets them arrive over the socket.
+      const settle = () => new Promise((r) => setTimeout(r, 200));
+      const edited = page("Guide", "## Setup\n\nSaved once.\n");
+      await site.save("guide.md", edited);
+      await settle();
+      expect(events).toEqual(["reload"]);
+      const written = site.mtime("guide/index.html");
+
+      // The watcher and the editor both report the same save: the page is not written or reloaded again.
+      await site.save("guide.md", edited);
+      await settle();
+      expect(events).toEqual(["reload"]);
+      expect(site.mtime("guide/index.html")).toBe(written);
+
+      // Broken, then put back as it was: the HTML on disk is the same, but the overlay must go.
+      await site.save("guide.md", page("Guide", "{% if true %}\n"));
+      await site.save("guide.md", edited);
+      await settle();
+      expect(events).toEqual(["reload", "errors", "reload"]);
+      expect(site.server.errors).toEqual([]);
+      expect(site.mtime("guide/index.html")).toBe(written);
+    } finally {
+      stream.destroy();
+    }
+  });
 });
