@@ -181,25 +181,26 @@ describe("dev server: one saved page", () => {
       req.on("error", reject);
     });
     try {
-      // Events are written before `changed` resolves; a moment lets them arrive over the socket.
-      const settle = () => new Promise((r) => setTimeout(r, 200));
+      // Events reach the socket after `changed` resolves: wait for the count, then compare. Each
+      // step's event follows the one before it on the same stream, so a stray event shows.
+      const arrived = async (count: number) => {
+        for (let waited = 0; events.length < count && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+        return events;
+      };
       const edited = page("Guide", "## Setup\n\nSaved once.\n");
       await site.save("guide.md", edited);
-      await settle();
-      expect(events).toEqual(["reload"]);
+      expect(await arrived(1)).toEqual(["reload"]);
       const written = site.mtime("guide/index.html");
 
       // The watcher and the editor both report the same save: the page is not written or reloaded again.
       await site.save("guide.md", edited);
-      await settle();
-      expect(events).toEqual(["reload"]);
       expect(site.mtime("guide/index.html")).toBe(written);
 
       // Broken, then put back as it was: the HTML on disk is the same, but the overlay must go.
       await site.save("guide.md", page("Guide", "{% if true %}\n"));
+      expect(await arrived(2)).toEqual(["reload", "errors"]);
       await site.save("guide.md", edited);
-      await settle();
-      expect(events).toEqual(["reload", "errors", "reload"]);
+      expect(await arrived(3)).toEqual(["reload", "errors", "reload"]);
       expect(site.server.errors).toEqual([]);
       expect(site.mtime("guide/index.html")).toBe(written);
     } finally {
