@@ -11,6 +11,7 @@ import { traceDiagramsPlugin } from "./src/traces/plugin.ts";
 import { layoutsPlugin } from "./src/layouts/plugin.ts";
 import { Sidebar } from "./src/layouts/sidebar.ts";
 import { TocIndex } from "./src/layouts/toc.ts";
+import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { EarlyDocuments } from "./src/search/early-documents.ts";
@@ -55,6 +56,7 @@ export default function (eleventyConfig: UserConfig) {
       searchDocuments?.rendered(html, env);
     },
     hold: () => searchDocuments?.takeHold(),
+    onLibrary: (md: MarkdownIt) => void (ctx.markdown = md),
   });
   eleventyConfig.addPlugin(traceDiagramsPlugin, { diagnostics, sources, contentDir: dirs.input });
   // Each page's sidebar; the link check reads the links of each distinct rendering once.

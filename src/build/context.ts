@@ -8,6 +8,7 @@ import type { ScanResult } from "../content/scan.ts";
 import type { SiteDataFiles } from "../site/load.ts";
 import type { JekyllProject } from "../jekyll/project.ts";
 import type Eleventy from "@11ty/eleventy";
+import type MarkdownIt from "markdown-it";
 import type { PageWrites } from "./page-writes.ts";
 import type { OpenIndex } from "../search/pagefind.ts";
 
@@ -51,6 +52,8 @@ export interface BuildContext {
   jekyll?: JekyllProject;
   /** The Eleventy instance that wrote this build; the preview renders a saved page through it. */
   eleventy?: Eleventy;
+  /** The markdown-it instance the build renders pages with (Eleventy's, with our rules). */
+  markdown?: MarkdownIt;
   /** Whether Eleventy renders this build's pages in a fixed order (src/build/render-order.ts). */
   renderOrderFixed?: boolean;
   /** This build's page writes, when they run off Eleventy's thread: whatever reads the output waits for `settled()`. */

@@ -28,10 +28,18 @@ export interface MarkdownOptions {
 export const ignoreReports: MarkdownReport = () => {};
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
+  return configureMarkdown(new MarkdownIt(), options);
+}
+
+/**
+ * Make `md`, a markdown-it instance with the default preset (as `new MarkdownIt()` or Eleventy's
+ * own), into the writers' Markdown: our options, rules and render. Returns `md`.
+ */
+export function configureMarkdown(md: MarkdownIt, options: MarkdownOptions = {}): MarkdownIt {
   const report = options.report ?? ignoreReports;
   // typographer for smart quotes only: kramdown's no_auto_typographic keeps `--`, `---`, `...`
   // (and `(c)`, `+-`) as typed, which is exactly markdown-it's `replacements` rule.
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  md.set({ html: true, linkify: false, typographer: true });
   md.disable("replacements");
   // After markdown-it's smartquotes: the quotes kramdown decides differently ('90s, ,"x").
   md.use(kramdownSmartQuotes);

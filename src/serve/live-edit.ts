@@ -143,7 +143,7 @@ export class LiveSite {
    * the save), in the build's Markdown library: the one the render uses.
    */
   #freshLinkLines(): LinkLines | undefined {
-    const md = markdownLibrary(this.#eleventy);
+    const md = this.#ctx.markdown;
     if (!md) return undefined;
     const lines = new LinkLines(this.#ctx.sources);
     // LinkLines registers its rule with `push`; `at` swaps it for the build's rule of the same name.
@@ -155,12 +155,6 @@ export class LiveSite {
 /** Same front matter (the sidebar, tags, contributors, redirects and sitemap read it) and same output file. */
 function sameNavigation(old: ScannedPage, next: ScannedPage): boolean {
   return old.outputFile === next.outputFile && isDeepStrictEqual(old.raw, next.raw);
-}
-
-function markdownLibrary(eleventy: EleventyInstance): MarkdownIt | undefined {
-  const config = (liveWriter(eleventy)?.templateConfig as { getConfig?: () => { libraryOverrides?: { md?: unknown } } } | undefined)?.getConfig?.();
-  const md = config?.libraryOverrides?.md as MarkdownIt | undefined;
-  return md && typeof md.core?.ruler?.at === "function" ? md : undefined;
 }
 
 function sameContent(file: string, content: string): boolean {
