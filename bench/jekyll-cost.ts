@@ -46,10 +46,12 @@ corpus(path.join(root, "jekyll"), true);
 
 const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
 // One warm-up build so module loading and JIT don't count against the first variant.
-await build({ input: path.join(root, "plain"), output: path.join(root, "out-warmup"), compat: false });
+// `cache: false`: each round builds in full (the inputs are the same, so the build cache would keep the last output).
+await build({ input: path.join(root, "plain"), output: path.join(root, "out-warmup"), compat: false, cache: false });
 for (let r = 0; r < rounds; r++) {
   for (const v of variants) {
-    const outcome = await build({ input: v.input, output: path.join(root, `out-${v.name}`), compat: v.compat });
+    const outcome = await build({ input: v.input, output: path.join(root, `out-${v.name}`), compat: v.compat, cache: false });
+    if (outcome.upToDate) throw new Error(`${v.name}: the build cache answered; this measures nothing`);
     if (outcome.ctx.diagnostics.errors.length) throw new Error(`${v.name}: ${JSON.stringify(outcome.ctx.diagnostics.errors.slice(0, 3))}`);
     times.get(v.name)!.push(outcome.ms);
   }
