@@ -24,7 +24,7 @@ export interface MarkdownPluginOptions {
  * for the life of the process (Engines/TemplateEngine.js, `AMENDED_INSTANCES`), and ours holds the
  * build through its rules' closures, so each build in one process (the preview's full rebuilds)
  * kept the one before it: about 260 MB more heap per build at 4,000 pages. Eleventy's own instance
- * belongs to the build's Eleventy and goes with it (tests/build/repeat-builds.test.ts).
+ * belongs to the build's Eleventy and goes with it (tests/build/rebuild-in-process.test.ts).
  */
 export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {
   eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
