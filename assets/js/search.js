@@ -49,7 +49,8 @@
           showSubResults: true,
           showImages: false,
           highlightParam: HIGHLIGHT_PARAM,
-          resetStyles: false,
+          // Pagefind's CSS is written over its reset; without it the browser's own fieldset and button borders show.
+          resetStyles: true,
         });
       });
       loading.catch(function () {

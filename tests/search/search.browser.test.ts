@@ -92,6 +92,40 @@ describe.skipIf(!hasChromium)("search in the browser, under the site's CSP", () 
     expect(problems).toEqual([]);
   });
 
+  it("draws Pagefind's UI in the site's theme: no browser borders, our marks and our focus ring", async () => {
+    const { page, problems } = await open("/user-guide/distributed-tracing/");
+    await page.keyboard.press("/");
+    const input = page.locator(".pagefind-ui__search-input");
+    await input.waitFor();
+    await input.fill("trace");
+    await page.locator(".pagefind-ui__result mark").first().waitFor();
+    /** A theme variable as the browser resolves it for a background or an outline. */
+    const themeColor = (variable: string) =>
+      page.evaluate((v) => {
+        const probe = document.createElement("div");
+        probe.style.backgroundColor = `var(${v})`;
+        document.body.append(probe);
+        const color = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return color;
+      }, variable);
+    const style = (selector: string, property: string) => page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+    // Pagefind's CSS counts on its reset: without it, the filters' fieldset had a grooved border and
+    // the Clear button an outset one.
+    expect(await style(".pagefind-ui__filter-panel", "border-top-width")).toBe("0px");
+    expect(await style(".pagefind-ui__search-clear", "border-top-width")).toBe("0px");
+    expect(await style(".pagefind-ui__result mark", "background-color")).toBe(await themeColor("--accent-soft"));
+
+    // The reset unsets outlines too; a reader tabbing into the filters sees the site's focus ring.
+    const summary = page.locator(".pagefind-ui__filter-name").first();
+    for (let i = 0; i < 6 && !(await summary.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    expect(await summary.evaluate((el) => el.matches(":focus-visible"))).toBe(true);
+    expect(await style(".pagefind-ui__filter-name", "outline-style")).toBe("solid");
+    expect(await style(".pagefind-ui__filter-name", "outline-color")).toBe(await themeColor("--focus"));
+    expect(problems).toEqual([]);
+  });
+
   it("opens on Ctrl-K, and the opened result highlights the search term", async () => {
     const { page, problems } = await open("/");
     await page.keyboard.press("Control+k");
