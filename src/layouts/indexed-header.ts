@@ -36,11 +36,16 @@ export function indexedHeading(data: IndexedHeaderData): string {
   return html;
 }
 
-/** Hidden markers inside `<main>` that Pagefind turns into its tag, plan and beta filters. */
+/**
+ * Hidden markers inside `<main>` that Pagefind turns into its tag, plan and beta filters. They sit in a
+ * `data-pagefind-ignore` box: Pagefind still reads filters there, but not their text, which it would
+ * otherwise index as the page's words and show in excerpts ("Community Pro Enterprise" on every page).
+ */
 export function searchFilters(data: IndexedHeaderData): string {
   const lines: string[] = [];
   for (const name of asList(data.tags)) lines.push(`<span data-pagefind-filter="tag" hidden>${escapeHtml(name)}</span>`);
   for (const tier of includedTiers(data.flags?.["logzio-plan"])) lines.push(`<span data-pagefind-filter="plan" hidden>${escapeHtml(TIER_LABELS[tier])}</span>`);
   if (data.flags?.beta) lines.push(`<span data-pagefind-filter="beta" hidden>Beta</span>`);
-  return lines.map((line) => `\n${line}`).join("");
+  if (lines.length === 0) return "";
+  return `\n<div data-pagefind-ignore hidden>${lines.map((line) => `\n${line}`).join("")}\n</div>`;
 }

@@ -36,6 +36,17 @@ describe("search in the built guide", () => {
     expect(results[0]!.sub_results.some((s) => s.url.startsWith(`${apiPage!.data.permalink}#`))).toBe(true);
   });
 
+  it("takes tags and plans as filters, not as the page's words", async () => {
+    const [result] = await pagefind.search("minDuration");
+    const tags = apiPage!.data.tags as string[];
+    expect([...result!.filters.tag!].sort()).toEqual([...tags].sort());
+    expect(result!.filters.plan!.length).toBeGreaterThan(0);
+    // Indexed as text, the markers' values followed the title in every page's words and excerpts:
+    // "Jaeger APIs api jaeger … Community Pro Enterprise".
+    expect(result!.content).not.toContain(result!.filters.plan!.join(" "));
+    expect(result!.content).not.toContain(tags.join(" "));
+  });
+
   it("narrows results with a tag filter to the pages that carry the tag", async () => {
     const all = await pagefind.search("trace");
     const tagged = pages.filter((p) => Array.isArray(p.data.tags) && p.data.tags.includes("api")).map((p) => p.data.permalink);
