@@ -14,6 +14,13 @@
 // The format is Pagefind 1.6's: gzip of `pagefind_dcd` + CBOR. What the splice does not cover (another
 // version, several languages, sort orders, diacritic variants of a word, new metadata fields) is
 // refused with a reason before anything changes, and the caller rewrites the bundle with Pagefind.
+//
+// A production build packages its bundle (`PagefindBundle.package`): the word chunks, filters and
+// metadata Pagefind wrote are written again by this module, chunked from scratch, compressed by zlib
+// and named by our hash; the fragments stay Pagefind's. Pagefind's words, filters and metadata are
+// byte for byte what the splice makes (BENCHMARKS.md, session 20), so a packaged bundle with an edited
+// page spliced in (`apply` with `packaged`) is the bundle a build of the edited site packages: a warm
+// build after an edit writes what a cold one would.
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -36,6 +43,8 @@ const ENTRY = "pagefind-entry.json";
 const GZIP_LEVEL = 1;
 /** Files read or written at once. */
 const FILES_AT_ONCE = 64;
+/** A packaged bundle is published: zlib's default level (its chunks come out the size of Pagefind's). */
+const PACKAGED_GZIP_LEVEL = 6;
 
 type Posting = [page: number, locs: number[], metaLocs: unknown[]];
 type Variant = [form: string, pages: Posting[]];
@@ -152,6 +161,23 @@ export class PagefindBundle {
     return new PagefindBundle(dir, decoded, options);
   }
 
+  /**
+   * Package the bundle in `dir` as a production build publishes it (see the top of this file). Its
+   * fragments are not read. A bundle this module does not read is left as Pagefind wrote it, with the
+   * reason; a warm build then can't splice into it and builds in full.
+   */
+  static async package(dir: string, options: BundlePatchOptions = {}): Promise<{ packaged: true } | { packaged: false; reason: string }> {
+    let decoded: Decoded;
+    try {
+      decoded = await decodeBundle(async (file) => fs.readFile(path.join(dir, file)), { fragments: false });
+    } catch (error) {
+      if (error instanceof Unsupported) return { packaged: false, reason: error.message };
+      throw error;
+    }
+    await new PagefindBundle(dir, decoded, options).#package([]);
+    return { packaged: true };
+  }
+
   /** How many pages the bundle holds. */
   get pageCount(): number {
     return this.#meta[1].length;
@@ -162,7 +188,7 @@ export class PagefindBundle {
    * is added after the last. The bundle's files are written beside the old ones and its entry file is
    * replaced last, so a reader loads either the old bundle or the new one.
    */
-  async apply(scratch: readonly BundleFile[]): Promise<PatchOutcome> {
+  async apply(scratch: readonly BundleFile[], options: { packaged?: boolean } = {}): Promise<PatchOutcome> {
     let plan: Plan;
     try {
       plan = this.#plan(await decodeScratch(scratch));
@@ -172,7 +198,56 @@ export class PagefindBundle {
     }
     const dirtyWords = this.#splice(plan);
     const dirtyChunks = this.#rechunk(dirtyWords);
-    return this.#write(plan, dirtyChunks);
+    if (!options.packaged) return this.#write(plan, dirtyChunks);
+    const chunksWritten = await this.#package(plan.scratch.meta[1].map(([hash], i) => [`fragment/${hash}.pf_fragment`, plan.scratch.fragments[i]!.bytes]));
+    return { patched: true, pages: plan.pages.length, chunksWritten };
+  }
+
+  /**
+   * Write every chunk (split again from scratch, so the split is a function of the words alone), every
+   * filter, the metadata and the entry file, at the published compression, with `fragments` (already
+   * compressed); then delete every file of the bundle's folders the new metadata does not name.
+   * Returns how many chunks were written.
+   */
+  async #package(fragments: readonly [file: string, bytes: Uint8Array][]): Promise<number> {
+    const lang = this.#language;
+    const files: [string, Uint8Array][] = [...fragments];
+    const compress = async ([file, raw]: [string, Uint8Array]): Promise<[string, Uint8Array]> => [file, await gzip(Buffer.concat([MAGIC, raw]), { level: PACKAGED_GZIP_LEVEL })];
+    const raws: [string, Uint8Array][] = [];
+    this.#chunks = this.#split(this.#chunks.flatMap((chunk) => chunk.words)).map((words) => {
+      const raw = encodeChunk(words.map((w) => this.#encoded.get(w)!));
+      const name = `${lang}_${shortHash(raw)}`;
+      raws.push([`index/${name}.pf_index`, raw]);
+      return { words, name };
+    });
+    const filters: MetaFilter[] = [];
+    this.#filterFiles.clear();
+    for (const [filter, values] of [...this.#filters].sort(([a], [b]) => compareWords(a, b))) {
+      const raw = encode([filter, [...values].sort(([a], [b]) => compareWords(a, b))] satisfies FilterIndex);
+      const name = `${lang}_${shortHash(raw)}`;
+      this.#filterFiles.set(filter, { name, raw });
+      raws.push([`filter/${name}.pf_filter`, raw]);
+      filters.push([filter, name]);
+    }
+    this.#meta = [this.#meta[0], this.#meta[1], chunkBounds(this.#chunks), filters, this.#meta[4], this.#meta[5]];
+    const metaRaw = encode(this.#meta);
+    const metaName = `${lang}_${shortHash(metaRaw)}`;
+    raws.push([`pagefind.${metaName}.pf_meta`, metaRaw]);
+    files.push(...(await mapBounded(raws, FILES_AT_ONCE, compress)));
+    await mapBounded(files, FILES_AT_ONCE, ([file, bytes]) => writeFile(path.join(this.#dir, file), Buffer.from(bytes)));
+    const language = this.#entry.languages[lang]!;
+    this.#entry = { ...this.#entry, languages: { ...this.#entry.languages, [lang]: { ...language, hash: metaName, page_count: this.#meta[1].length } } };
+    await writeFile(path.join(this.#dir, ENTRY), Buffer.from(JSON.stringify(this.#entry)));
+    const current = this.#files();
+    const stale: string[] = [];
+    for (const folder of ["index", "filter", "fragment"]) {
+      const names = await fs.readdir(path.join(this.#dir, folder)).catch(() => [] as string[]);
+      for (const name of names) if (!current.has(`${folder}/${name}`)) stale.push(`${folder}/${name}`);
+    }
+    for (const name of await fs.readdir(this.#dir)) if (name.endsWith(".pf_meta") && !current.has(name)) stale.push(name);
+    await mapBounded(stale, FILES_AT_ONCE, (f) => fs.rm(path.join(this.#dir, f), { force: true }));
+    this.#generations = [current];
+    return this.#chunks.length;
   }
 
   #plan(scratch: Decoded & { words: Word[] }): Plan {
@@ -388,7 +463,7 @@ interface Plan {
   pages: number[];
 }
 
-async function decodeBundle(read: (file: string) => Promise<Uint8Array>): Promise<Decoded> {
+async function decodeBundle(read: (file: string) => Promise<Uint8Array>, options: { fragments?: boolean } = {}): Promise<Decoded> {
   const entry = JSON.parse(Buffer.from(await read(ENTRY)).toString("utf8")) as Entry;
   if (entry.version !== PATCHABLE_VERSION) throw new Unsupported(`the bundle is Pagefind ${entry.version}; the splice reads ${PATCHABLE_VERSION}`);
   const languages = Object.keys(entry.languages ?? {});
@@ -409,7 +484,7 @@ async function decodeBundle(read: (file: string) => Promise<Uint8Array>): Promis
     filterBytes.set(filter, bytes);
     return decode(bytes) as FilterIndex;
   });
-  const fragments = await mapBounded(meta[1], FILES_AT_ONCE, async ([hash]) => {
+  const fragments = await mapBounded(options.fragments === false ? [] : meta[1], FILES_AT_ONCE, async ([hash]) => {
     const bytes = Buffer.from(await read(`fragment/${hash}.pf_fragment`));
     const json = (await gunzip(bytes)).subarray(MAGIC.length).toString("utf8");
     return { url: (JSON.parse(json) as { url: string }).url, bytes };

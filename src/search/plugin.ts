@@ -7,6 +7,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { EarlyDocuments } from "./early-documents.ts";
 import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi } from "./pagefind.ts";
 import { SearchPageSet } from "./pages.ts";
+import { PagefindBundle } from "./bundle-patch.ts";
 
 export interface SearchOptions {
   diagnostics: Diagnostics;
@@ -101,7 +102,9 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
       }
       const dir = outputFolder(event);
       current.addWritten(dir, all.filter((p) => !indexed.has(p.url)));
-      const { pageCount, milliseconds, early } = await current.finish(dir, { keepOpen: options.onIndexed });
+      const { pageCount, milliseconds, early, bundleDir } = await current.finish(dir, { keepOpen: options.onIndexed });
+      // The published bundle is packaged so that a warm build can splice an edit into it (bundle-patch.ts).
+      if (options.mode === "build") await PagefindBundle.package(bundleDir);
       const notes = [indexed.size > 0 ? `${indexed.size} while rendering` : "", early ? "written during the layouts" : ""].filter(Boolean);
       log(`Search: indexed ${pageCount} page${pageCount === 1 ? "" : "s"} in ${milliseconds} ms${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`);
     } catch (error) {

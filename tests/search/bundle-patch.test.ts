@@ -97,6 +97,9 @@ const D = doc("/d/", "Operations", "<p>Run the collector on two hosts. Watch the
 const E = doc("/e/", "Glossary", "<p>A span is one operation of a trace.</p>");
 const C2 = doc("/c/", "Tail-based sampling", "<p>The tail-based sampler keeps a zebrafish of every trace, and waits.</p><h2 id='limits'>Limits</h2><p>Memory holds the spans.</p>", { tag: ["ops"], plan: ["Pro", "Enterprise"] });
 
+/** `n` made-up words, a different mix for each seed. */
+const vocabulary = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `q${String((i * 7919 + seed * 104_729) % 997).padStart(3, "0")}z`).join(" ");
+
 describe("chunkBounds", () => {
   const chunk = (...words: string[]) => ({ words, name: "h" });
 
@@ -171,7 +174,6 @@ describe("PagefindBundle", () => {
     // empties some. The words have one length, so none extends another: a search for a prefix finds
     // only the chunks whose bounds take it in (in Pagefind's own bundles too), and the fresh bundle
     // here is one chunk.
-    const vocabulary = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `q${String((i * 7919 + seed * 104_729) % 997).padStart(3, "0")}z`).join(" ");
     const pages = Array.from({ length: 12 }, (_, i) => doc(`/p${i}/`, `Page ${i}`, `<p>${vocabulary(i, 40)}</p>`, { tag: [`t${i % 3}`] }));
     site = await written("chunks", pages);
     const bundle = await PagefindBundle.load(path.join(site, "pagefind"), { chunkSize: 12 });
@@ -187,6 +189,31 @@ describe("PagefindBundle", () => {
     const words = all.filter((w) => !all.some((other) => other !== w && other.startsWith(w)));
     expect(words.length).toBeGreaterThan(200);
     await sameSearches(site, fresh, [...words, "zz"]);
+  });
+
+  it("packages a bundle so that an edit spliced into it is byte for byte the packaged bundle of the edited site", async () => {
+    // Chunks of a few postings, so the edits move words across many chunk bounds.
+    const pages = Array.from({ length: 12 }, (_, i) => doc(`/p${i}/`, `Page ${i}`, `<p>${vocabulary(i, 40)}</p>`, { tag: [`t${i % 3}`] }));
+    const options = { chunkSize: 12 };
+    site = await written("packaged", pages);
+    const dir = path.join(site, "pagefind");
+    await PagefindBundle.package(dir, options);
+    const edited = [...pages];
+    edited[3] = doc("/p3/", "Page 3", `<p>${vocabulary(50, 27)}</p>`, { tag: ["t4"] });
+    edited[11] = doc("/p11/", "Page 11", `<p>${vocabulary(51, 31)} zebrafish</p>`, { tag: ["t0", "t9"] });
+    const bundle = await PagefindBundle.load(dir, options);
+    expect(await bundle.apply(await scratch([edited[3]!]), { packaged: true })).toMatchObject({ patched: true });
+    expect(await bundle.apply(await scratch([edited[11]!]), { packaged: true })).toMatchObject({ patched: true });
+
+    const fresh = await written("packaged-fresh", edited);
+    await PagefindBundle.package(path.join(fresh, "pagefind"), options);
+    const files = (root: string) => fs.readdirSync(root, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort();
+    expect(files(dir)).toEqual(files(path.join(fresh, "pagefind")));
+    for (const f of files(dir)) expect(fs.readFileSync(path.join(dir, f)).equals(fs.readFileSync(path.join(fresh, "pagefind", f))), f).toBe(true);
+    expect(records(site).chunks).toBeGreaterThan(20);
+    // Pagefind's own chunk, filter and metadata files are gone; its fragments stay.
+    expect(files(dir).filter((f) => /\.pf_(index|filter|meta)$/.test(f)).every((f) => /_[0-9a-f]{10}\.pf_/.test(f))).toBe(true);
+    await sameSearches(site, await written("packaged-pagefind", edited), ["zebrafish", "t4", ...vocabulary(50, 27).split(" ").slice(0, 8)]);
   });
 
   it("deletes the files of the bundle before last, and no file the current one names", async () => {
