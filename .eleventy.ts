@@ -75,6 +75,7 @@ export default function (eleventyConfig: UserConfig) {
     logger: (line: string) => process.stderr.write(`${line}\n`),
     // The preview keeps the index open and replaces a saved page's record (src/serve).
     onIndexed: options.mode === "serve" ? (open: OpenIndex) => void (ctx.searchIndex = open) : undefined,
+    warm: ctx.warm && { previousOutput: ctx.warm.previousOutput, abandon: (reason: string) => void (ctx.warm!.abandoned ??= reason), ready: async () => ctx.warm!.linked },
   });
   eleventyConfig.addPlugin(checksPlugin, { ctx, sidebar });
   // Last of the transforms: the final HTML Eleventy holds until the build ends, one byte a character.

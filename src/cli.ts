@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
         outcome.ok
           ? outcome.upToDate
             ? `Up to date: nothing changed since the last build of ${outcome.ctx.options.output} (${outcome.pages} pages)${warnings.length ? `, which had ${warnings.length} warning(s)` : ""}; checked in ${(outcome.ms / 1000).toFixed(2)} s. --no-cache builds anyway.\n`
-            : `Built ${outcome.pages} pages into ${outcome.ctx.options.output} in ${(outcome.ms / 1000).toFixed(2)} s${warnings.length ? ` with ${warnings.length} warning(s)` : ""}.\n`
+            : `Built ${outcome.pages} pages into ${outcome.ctx.options.output} in ${(outcome.ms / 1000).toFixed(2)} s${warnings.length ? ` with ${warnings.length} warning(s)` : ""}${outcome.rendered === undefined ? "" : `; only the edited page${outcome.rendered === 1 ? " was" : `s (${outcome.rendered}) were`} rendered, the rest kept from the last build`}.\n`
           : `Build failed: ${errors.length} error(s), ${warnings.length} warning(s)${outcome.ctx.options.strict && !errors.length ? " (--strict: warnings fail the build)" : ""}. The previous output was left as it was.\n`,
       );
     }

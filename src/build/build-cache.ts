@@ -6,18 +6,23 @@
 // successful build it is stored with that build's warnings and a listing of the output folder
 // (sizes and mtimes). The next build with the same fingerprint, over an output folder that nobody
 // touched since, replays the warnings and writes nothing: the output would be byte-identical (the
-// build is deterministic, tests/build/atomic-deterministic.test.ts). Any change, anywhere, means a
-// full build: there is no per-page cache yet.
+// build is deterministic, tests/build/atomic-deterministic.test.ts).
+//
+// The fingerprint is made of two parts: the body of each content page (below its front matter), and
+// everything else. When only page bodies changed, the entry also says what a warm build needs to
+// render just those pages (src/build/warm-build.ts): which files were pages and what each wrote, each
+// page's front matter as the build read it, and the source line of every link.
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BuildOptions } from "./context.ts";
+import type { PackedFacts } from "./warm-build.ts";
 import { walkFiles } from "./walk.ts";
 
 /** Bump when the cache file's shape changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** Our own inputs, relative to the project root: the code and theme every page goes through. */
 const TOOL_INPUTS = ["src", "_includes", "assets", ".eleventy.ts", "package-lock.json"];
@@ -25,10 +30,40 @@ const TOOL_INPUTS = ["src", "_includes", "assets", ".eleventy.ts", "package-lock
 export interface CacheEntry {
   version: number;
   fingerprint: string;
+  /** The fingerprint of everything but the content pages' bodies. */
+  rest: string;
+  /** Each content Markdown file's body hash, by its path in the content folder. */
+  bodies: Record<string, string>;
   pages: number;
   diagnostics: Diagnostic[];
   /** Output file → `size:mtimeMs`, to notice an output folder changed or deleted behind our back. */
   output: Record<string, string>;
+  /** What a warm build needs of this build (see `WarmRecord`); absent where a warm build can't follow it. */
+  warm?: WarmRecord;
+}
+
+/** What a build leaves for a warm build after it: see src/build/warm-build.ts. */
+export interface WarmRecord {
+  /** Each written page, by its path in the content folder: its output file and a hash of its front matter as the build read it. */
+  pages: Record<string, { outputFile: string; frontMatter: string }>;
+  /** Each page's links and the source line of each (checks/link-lines.ts), by display path. */
+  linkLines: [file: string, lines: [href: string, line: number][]][];
+  /** Each page's ids and links as the link check read them. */
+  facts: PackedFacts;
+}
+
+/** The two parts of the fingerprint, and the whole. */
+export interface Fingerprints {
+  all: string;
+  rest: string;
+  bodies: Record<string, string>;
+}
+
+/** The last good build, and the content pages whose bodies alone changed since. */
+export interface WarmStart {
+  entry: CacheEntry & { warm: WarmRecord };
+  /** Paths in the content folder, `/`-separated. */
+  changed: string[];
 }
 
 export interface BuildCacheOptions {
@@ -55,39 +90,80 @@ export class BuildCache {
     this.#file = cacheFileFor(config.projectRoot, this.#output);
   }
 
-  /** The fingerprint of every input, as the files are now. */
-  fingerprint(): string {
+  /** The fingerprint of every input, as the files are now: the whole, and its two parts. */
+  fingerprints(): Fingerprints {
     const hash = crypto.createHash("sha256");
     const { options, projectRoot, inputDirs } = this.config;
     const env = this.config.env ?? process.env;
-    hash.update(JSON.stringify({ v: CACHE_VERSION, node: process.version, ...options, output: this.#output, input: path.resolve(options.input) }));
+    // The working folder too: diagnostics and link lines name files relative to it.
+    hash.update(JSON.stringify({ v: CACHE_VERSION, node: process.version, ...options, output: this.#output, input: path.resolve(options.input), cwd: process.cwd() }));
     hash.update(`\0epoch:${env.SOURCE_DATE_EPOCH ?? ""}`);
+    const input = path.resolve(options.input);
+    const bodies: Record<string, string> = {};
     for (const dir of new Set(inputDirs.map((d) => path.resolve(d)))) {
       hash.update(`\0git:${dir}:${gitState(dir)}`);
-      hashTree(hash, dir, dir);
+      hashTree(hash, dir, dir, dir === input ? bodies : undefined);
     }
     for (const rel of TOOL_INPUTS) hashTree(hash, projectRoot, path.join(projectRoot, rel));
-    return hash.digest("hex");
+    const rest = hash.digest("hex");
+    const sorted = Object.keys(bodies).sort();
+    const all = crypto.createHash("sha256").update(rest);
+    for (const file of sorted) all.update(`\0${file}:${bodies[file]}`);
+    return { all: all.digest("hex"), rest, bodies: Object.fromEntries(sorted.map((f) => [f, bodies[f]!])) };
+  }
+
+  /** The fingerprint of every input, as the files are now. */
+  fingerprint(): string {
+    return this.fingerprints().all;
   }
 
   /** The stored entry when it matches `fingerprint` and the output folder is as that build left it. */
   lookup(fingerprint: string): CacheEntry | undefined {
-    let entry: CacheEntry;
+    const entry = this.#read();
+    return entry?.fingerprint === fingerprint && this.#outputUntouched(entry) ? entry : undefined;
+  }
+
+  /**
+   * The stored entry when only the bodies of some of its written pages changed since, and the output
+   * folder is as that build left it; with those pages. Undefined when anything else changed.
+   */
+  lookupWarm(now: Fingerprints): WarmStart | undefined {
+    const entry = this.#read();
+    if (!entry?.warm || entry.rest !== now.rest || entry.fingerprint === now.all) return undefined;
+    const files = Object.keys(now.bodies);
+    if (files.length !== Object.keys(entry.bodies).length) return undefined;
+    const changed: string[] = [];
+    for (const file of files) {
+      const before = entry.bodies[file];
+      if (before === undefined) return undefined;
+      if (before === now.bodies[file]) continue;
+      // Only a written page qualifies: a Markdown include, or a page not written, reaches other pages.
+      if (!entry.warm.pages[file]?.outputFile) return undefined;
+      changed.push(file);
+    }
+    if (changed.length === 0 || !this.#outputUntouched(entry)) return undefined;
+    return { entry: entry as WarmStart["entry"], changed };
+  }
+
+  #read(): CacheEntry | undefined {
     try {
-      entry = JSON.parse(fs.readFileSync(this.#file, "utf8")) as CacheEntry;
+      const entry = JSON.parse(fs.readFileSync(this.#file, "utf8")) as CacheEntry;
+      return entry.version === CACHE_VERSION ? entry : undefined;
     } catch {
       return undefined;
     }
-    if (entry.version !== CACHE_VERSION || entry.fingerprint !== fingerprint) return undefined;
+  }
+
+  #outputUntouched(entry: CacheEntry): boolean {
     const now = listOutput(this.#output);
     const stored = Object.keys(entry.output);
-    if (stored.length === 0 || stored.length !== Object.keys(now).length) return undefined;
-    return stored.every((f) => now[f] === entry.output[f]) ? entry : undefined;
+    if (stored.length === 0 || stored.length !== Object.keys(now).length) return false;
+    return stored.every((f) => now[f] === entry.output[f]);
   }
 
   /** Record a successful build (call after the output folder was swapped in). */
-  store(fingerprint: string, pages: number, diagnostics: Diagnostic[]): void {
-    const entry: CacheEntry = { version: CACHE_VERSION, fingerprint, pages, diagnostics, output: listOutput(this.#output) };
+  store(fingerprints: Fingerprints, pages: number, diagnostics: Diagnostic[], warm?: WarmRecord): void {
+    const entry: CacheEntry = { version: CACHE_VERSION, fingerprint: fingerprints.all, rest: fingerprints.rest, bodies: fingerprints.bodies, pages, diagnostics, output: listOutput(this.#output), warm };
     fs.mkdirSync(path.dirname(this.#file), { recursive: true });
     const tmp = `${this.#file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(entry));
@@ -100,8 +176,14 @@ export class BuildCache {
   }
 }
 
-/** Each file's path and bytes under `target`, in a fixed order; symlinks by their target path. */
-function hashTree(hash: crypto.Hash, root: string, target: string): void {
+/** A Markdown file's front matter block, up to and including its closing line. */
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Each file's path and bytes under `target`, in a fixed order; symlinks by their target path. Given
+ * `bodies`, a Markdown file with front matter adds only that to `hash`, and its body's hash to `bodies`.
+ */
+function hashTree(hash: crypto.Hash, root: string, target: string, bodies?: Record<string, string>): void {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(target);
@@ -117,11 +199,21 @@ function hashTree(hash: crypto.Hash, root: string, target: string): void {
     const names = fs.readdirSync(target).sort();
     for (const name of names) {
       if (name === "node_modules" || name === ".git") continue;
-      hashTree(hash, root, path.join(target, name));
+      hashTree(hash, root, path.join(target, name), bodies);
     }
   } else if (stat.isFile()) {
-    hash.update(`\0file:${rel}:${stat.size}:`);
-    hash.update(fs.readFileSync(target));
+    const bytes = fs.readFileSync(target);
+    const front = bodies && target.endsWith(".md") ? FRONT_MATTER.exec(bytes.toString("latin1")) : null;
+    if (front) {
+      // Latin-1 keeps one character per byte, so the match's length is the front matter's in bytes.
+      const cut = front[0].length;
+      hash.update(`\0page:${rel}:`);
+      hash.update(bytes.subarray(0, cut));
+      bodies![rel.split(path.sep).join("/")] = crypto.createHash("sha256").update(bytes.subarray(cut)).digest("hex");
+    } else {
+      hash.update(`\0file:${rel}:${stat.size}:`);
+      hash.update(bytes);
+    }
   }
 }
 

@@ -7,7 +7,8 @@ import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
-import { BuildCache } from "./build-cache.ts";
+import { BuildCache, type Fingerprints } from "./build-cache.ts";
+import { checkChangedPages, linkPreviousOutput, openWarmBuild, renderOnly, replayed, warmRecord } from "./warm-build.ts";
 import { fixRenderOrder } from "./render-order.ts";
 import { scaleLookups } from "./eleventy-scaling.ts";
 import { PageWrites, writePagesThrough } from "./page-writes.ts";
@@ -29,6 +30,10 @@ export interface BuildOutcome {
   ms: number;
   /** True when nothing had changed since the last good build, which was kept as it was. */
   upToDate?: boolean;
+  /** A warm build: how many pages it rendered (the rest kept from the last good build). */
+  rendered?: number;
+  /** Why a warm build was started but the build was made cold. */
+  warmFallback?: string;
 }
 
 export function checkFolders(options: BuildOptions): void {
@@ -71,7 +76,18 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   // Pages with errors are left out (scan.ignored) and the rest still renders, so one run reports
   // every error; the build's output is discarded all the same.
 
+  const warm = ctx.warm;
+  if (warm) {
+    if (ctx.jekyll) warm.abandoned = "a Jekyll project's site.* holds every page's content";
+    else checkChangedPages(warm, ctx.scan.pages);
+    if (warm.abandoned) return 0;
+  }
   copyStaticFiles(ctx);
+  if (warm) {
+    const linked = linkPreviousOutput(warm, ctx.dirs.output, ctx.scan.pages, warm.previousFiles);
+    warm.linked = linked.catch((error: unknown) => void (warm.abandoned ??= `the last output could not be linked: ${error instanceof Error ? error.message : String(error)}`));
+    ctx.outputWork.push(warm.linked);
+  }
   setBuildContext(ctx);
   await resetEleventyCaches();
   // `.eleventy.ts` is imported here rather than by Eleventy's loader, so it runs through the same
@@ -88,12 +104,19 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   const writes = new PageWrites();
   try {
     await eleventy.init();
+    quietBenchmarks(eleventy);
     ctx.renderOrderFixed = fixRenderOrder(eleventy);
     scaleLookups(eleventy);
     if (writePagesThrough(eleventy, writes)) ctx.pageWrites = writes;
     gateLayouts(eleventy);
+    if (warm && !renderOnly(eleventy, warm)) warm.abandoned = "Eleventy's template map can't be reached";
+    if (warm?.abandoned) {
+      await warm.linked;
+      return 0;
+    }
     await eleventy.write();
     await writes.settled();
+    await warm?.linked;
   } catch (error) {
     // Writes still in flight would land in a staging folder the caller is about to remove.
     await Promise.allSettled([writes.settled(), ...ctx.outputWork]);
@@ -114,8 +137,9 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
 
   // `--no-cache` still records this build, so the next one can find it up to date.
   const cache = base.options.mode === "build" ? new BuildCache({ projectRoot: PROJECT_ROOT, options: { ...base.options, cache: true }, inputDirs: [base.dirs.input, base.dirs.data] }) : undefined;
-  const fingerprint = cache?.fingerprint();
-  const hit = fingerprint === undefined || base.options.cache === false ? undefined : cache?.lookup(fingerprint);
+  const fingerprints = cache?.fingerprints();
+  const useCache = cache !== undefined && fingerprints !== undefined && base.options.cache !== false;
+  const hit = useCache ? cache.lookup(fingerprints.all) : undefined;
   if (hit) {
     // Nothing changed: the last good output is what this build would write. Its warnings still
     // count (and still fail a --strict build).
@@ -124,18 +148,54 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
     return { ok, ctx: base, pages: ok ? hit.pages : 0, ms: performance.now() - started, upToDate: true };
   }
 
+  // Only page bodies changed: render just those pages (src/build/warm-build.ts).
+  const start = useCache ? cache.lookupWarm(fingerprints) : undefined;
+  let warmFallback: string | undefined;
+  if (start) {
+    const ctx = createBuildContext(options, prepareStaging(output));
+    const warm = (ctx.warm = openWarmBuild(start, ctx.dirs.input, output));
+    const pages = await runInStaging(ctx, output);
+    if (warm.abandoned === undefined) {
+      for (const d of replayed(warm)) ctx.diagnostics.report(d);
+      const ok = finish(ctx, output, pages, cache, fingerprints);
+      return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started, rendered: warm.changed.size };
+    }
+    discardStaging(output);
+    warmFallback = warm.abandoned;
+  }
+
   const ctx = createBuildContext(options, prepareStaging(output));
-  let pages = 0;
+  const pages = await runInStaging(ctx, output);
+  const ok = finish(ctx, output, pages, cache, fingerprints);
+  return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started, warmFallback };
+}
+
+async function runInStaging(ctx: BuildContext, output: string): Promise<number> {
   try {
-    pages = await runPipeline(ctx);
+    return await runPipeline(ctx);
   } catch (error) {
     discardStaging(output);
     throw error;
   }
+}
+
+/** Swap the staging folder in if the build passed (and record it), or discard it. Returns whether it passed. */
+function finish(ctx: BuildContext, output: string, pages: number, cache: BuildCache | undefined, fingerprints: Fingerprints | undefined): boolean {
   const ok = !ctx.diagnostics.failed(ctx.options.strict);
   if (ok) {
     swapIn(output);
-    if (cache && fingerprint) cache.store(fingerprint, pages, ctx.diagnostics.sorted());
+    if (cache && fingerprints) cache.store(fingerprints, pages, ctx.diagnostics.sorted(), warmRecord(ctx));
   } else discardStaging(output);
-  return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started };
+  return ok;
+}
+
+/**
+ * Eleventy 3.1 prints "[11ty] Benchmark …" when one of its configuration steps (a preprocessor, a
+ * transform) takes over 8% of a build, even in quiet mode: quiet mode reaches only the benchmark
+ * groups made after it, and the configuration's group is made before. A warm build is short, so
+ * its steps cross 8% easily; these lines mean nothing to a writer.
+ */
+function quietBenchmarks(eleventy: Eleventy): void {
+  const groups = (eleventy as { bench?: { getAll?: () => Record<string, { setIsVerbose?: (verbose: boolean) => void }> } }).bench?.getAll?.() ?? {};
+  for (const group of Object.values(groups)) group.setIsVerbose?.(false);
 }

@@ -22,6 +22,16 @@ export class LinkLines {
     return this.#lines.get(displayPath(inputPath, this.sources.root))?.get(href);
   }
 
+  /** Every page's links and their lines, by display path: what the build cache keeps for a warm build. */
+  entries(): [file: string, lines: [href: string, line: number][]][] {
+    return [...this.#lines].map(([file, lines]) => [file, [...lines]]);
+  }
+
+  /** Take a page's lines as a build that rendered it recorded them (a warm build does not render it). */
+  restore(file: string, lines: readonly [href: string, line: number][]): void {
+    this.#lines.set(file, new Map(lines));
+  }
+
   /** markdown-it plugin: a core rule after `inline` that reads link tokens and their block's line. */
   readonly plugin = (md: MarkdownIt): void => {
     md.core.ruler.push("record_link_lines", (state) => {

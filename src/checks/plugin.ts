@@ -3,12 +3,15 @@ import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildContext } from "../build/context.ts";
-import type { Sidebar } from "../layouts/sidebar.ts";
+import { sidebarIn, type Sidebar } from "../layouts/sidebar.ts";
 import { displayPath, markdownReporter } from "../diagnostics/source-lines.ts";
 import { LinkLines } from "./link-lines.ts";
 import { checkLinks, readAllFactsInSlices, type BuiltPage } from "./links.ts";
 import { unsafeHtmlRule } from "./unsafe-html.ts";
 import { outputGuard } from "./output-containment.ts";
+import { keptPages, unpackFacts, type WarmBuild } from "../build/warm-build.ts";
+import type { PageFacts } from "./html-facts.ts";
+import fs from "node:fs";
 
 export interface ChecksOptions {
   ctx: BuildContext;
@@ -18,6 +21,10 @@ export interface ChecksOptions {
 
 export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: ChecksOptions): void {
   const linkLines = new LinkLines(ctx.sources);
+  ctx.linkLines = linkLines;
+  // A warm build renders only the changed pages: the others' link lines are the last build's.
+  const warm = ctx.warm;
+  if (warm) for (const [file, lines] of warm.record.linkLines) if (!warm.changedDisplay.has(file)) linkLines.restore(file, lines);
   eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
     md.use(unsafeHtmlRule, { report: markdownReporter(ctx.diagnostics, ctx.sources) });
     md.use(linkLines.plugin);
@@ -35,22 +42,51 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: Check
     // Pages with errors were left out of this build, so links to them would all look broken: the
     // errors are what the writer must see. The links are checked on the next build that has none.
     if (ctx.diagnostics.errors.length > 0) return;
-    // Links to files other than pages are looked for on disk: wait until the build's files are there.
+    // Links to files other than pages are looked for on disk: wait until the build's files are there
+    // (in a warm build, also those linked from the last build, such as the sitemap).
     if (ctx.pageWrites && !(await ctx.pageWrites.onDisk())) return;
+    await warm?.linked;
     const pages: BuiltPage[] = [];
-    for (const r of results) {
+    // Every page is checked, also in a warm build: an edited page can break a link in one that was
+    // not rendered again. Those pages' facts are the last build's (unchanged files).
+    const kept = warm ? keptPages(ctx.eleventy) : [];
+    for (const r of [...results, ...kept]) {
       if (!r.outputPath || !r.outputPath.endsWith(".html")) continue;
+      const html = "content" in r ? r.content : undefined;
       pages.push({
         outputFile: path.relative(outputDir, path.resolve(r.outputPath)).split(path.sep).join("/"),
         inputPath: displayPath(r.inputPath),
-        html: r.content,
+        html: html ?? "",
         shared: typeof r.url === "string" ? sidebar?.of(r.url) : undefined,
       });
     }
     const prefix = ctx.options.pathPrefix ?? "/";
-    const facts = await readAllFactsInSlices(pages);
+    const facts = warm ? await warmFacts(pages, new Set(results.map((r) => r.outputPath && path.resolve(r.outputPath))), outputDir, warm) : await readAllFactsInSlices(pages);
+    ctx.linkFacts = facts;
     for (const d of checkLinks(pages, { outputDir, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) }, facts)) {
       ctx.diagnostics.report(d);
     }
   });
+}
+
+/**
+ * A warm build's facts: the rendered pages read from their HTML, the others taken from the last
+ * build (a page it lacks is read from the file that build wrote).
+ */
+async function warmFacts(pages: BuiltPage[], rendered: ReadonlySet<string | false>, outputDir: string, warm: WarmBuild): Promise<Map<string, PageFacts>> {
+  const cached = unpackFacts(warm.record.facts);
+  const facts = new Map<string, PageFacts>();
+  const toRead: BuiltPage[] = [];
+  for (const page of pages) {
+    const file = path.join(outputDir, page.outputFile);
+    const before = rendered.has(file) ? undefined : cached.get(page.outputFile);
+    if (before) facts.set(page.outputFile, before);
+    else if (page.html) toRead.push(page);
+    else {
+      const html = fs.readFileSync(path.join(warm.previousOutput, page.outputFile), "utf8");
+      toRead.push({ ...page, html, shared: page.shared ?? sidebarIn(html) });
+    }
+  }
+  for (const [file, read] of await readAllFactsInSlices(toRead)) facts.set(file, read);
+  return facts;
 }

@@ -54,6 +54,21 @@ export class Sidebar {
   }
 }
 
+const OPENING = '<nav id="sidebar" ';
+const CLOSING = "\n</nav>\n";
+
+/**
+ * The sidebar in a page this build did not render (a warm build keeps the last build's pages), found
+ * by its markup: what `Sidebar.of` gives for a page it rendered. Undefined if the page has none.
+ */
+export function sidebarIn(html: string): { html: string; plain: string } | undefined {
+  const start = html.indexOf(OPENING);
+  const end = start < 0 ? -1 : html.indexOf(CLOSING, start);
+  if (end < 0) return undefined;
+  const part = html.slice(start, end + CLOSING.length);
+  return { html: part, plain: part.replaceAll(CURRENT, "") };
+}
+
 /** The rendering with the page's own link (or links) marked current. */
 function marked(rendering: Rendering, pageUrl: string): string {
   let html = rendering.parts[0]!;
@@ -64,7 +79,7 @@ function marked(rendering: Rendering, pageUrl: string): string {
 function render(nav: PageNav, url: (path: string) => string): Rendering {
   const parts: string[] = [];
   const urls: string[] = [];
-  let text = `<nav id="sidebar" class="sidebar" aria-label="Guide" data-pagefind-ignore>\n<div class="sidebar__inner">`;
+  let text = `${OPENING}class="sidebar" aria-label="Guide" data-pagefind-ignore>\n<div class="sidebar__inner">`;
   const link = (target: string, href: string, label: string) => {
     text += `\n<li><a href="${escapeHtml(href)}"`;
     parts.push(text);
@@ -80,7 +95,7 @@ function render(nav: PageNav, url: (path: string) => string): Rendering {
   text += `\n<ul class="nav-list nav-list--extra">`;
   link("/tags/", url("/tags/"), "All tags");
   link("/contributors/", url("/contributors/"), "Contributors");
-  text += `\n</ul>\n</div>\n</nav>\n`;
+  text += `\n</ul>\n</div>${CLOSING}`;
   parts.push(text);
   return { parts, urls, plain: parts.join("") };
 }

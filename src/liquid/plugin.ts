@@ -1,5 +1,6 @@
 // Liquid stage: Jekyll-flavoured Liquid (includes with parameters, `include.*`, Jekyll filters, `page.*`,
 // lax outputs and undefined variables as warnings at file:line).
+import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Liquid } from "liquidjs";
 import type { BuildContext } from "../build/context.ts";
@@ -64,7 +65,8 @@ export function liquidPlugin(eleventyConfig: UserConfig, { ctx }: LiquidOptions)
   const siteUrl = () => (ctx.jekyll ? ctx.jekyll.config.url : "");
   for (const [name, filter] of Object.entries(jekyllFilters({ baseurl, url: siteUrl }))) eleventyConfig.addLiquidFilter(name, filter);
   // After the lax rewrite above: it runs on what Eleventy will render.
-  liquidSyntaxCheck(eleventyConfig, { diagnostics, sources });
+  const warm = ctx.warm;
+  liquidSyntaxCheck(eleventyConfig, { diagnostics, sources, skip: warm && ((inputPath) => !warm.changed.has(path.resolve(inputPath))) });
 
   if (!compat) return;
   const scope = liquidScope(ctx);

@@ -13,9 +13,11 @@ import { displayPath } from "../diagnostics/source-lines.ts";
 export interface SyntaxCheckOptions {
   diagnostics: Diagnostics;
   sources: SourceRegistry;
+  /** Pages not to check: a warm build's pages it does not render (they parsed in the last good build). */
+  skip?: (inputPath: string) => boolean;
 }
 
-export function liquidSyntaxCheck(eleventyConfig: UserConfig, { diagnostics, sources }: SyntaxCheckOptions): void {
+export function liquidSyntaxCheck(eleventyConfig: UserConfig, { diagnostics, sources, skip }: SyntaxCheckOptions): void {
   // Eleventy amends its Liquid instance before it adds filters and tags, so keep its parse and
   // parse later, from the preprocessor, when everything is registered.
   let parse: Liquid["parse"] | undefined;
@@ -37,7 +39,7 @@ export function liquidSyntaxCheck(eleventyConfig: UserConfig, { diagnostics, sou
   eleventyConfig.on("eleventy.before", () => void (parsed = new Map()));
   eleventyConfig.on("eleventy.after", () => void (parsed = new Map()));
   eleventyConfig.addPreprocessor("liquid-syntax", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
-    if (!parse || !/\{[{%]/.test(content)) return undefined;
+    if (!parse || !/\{[{%]/.test(content) || skip?.(this.inputPath)) return undefined;
     try {
       parsed.set(this.inputPath, { content, templates: parse(content, this.inputPath) });
       return undefined;

@@ -155,9 +155,14 @@ export class PagefindBundle {
     this.#generations = [this.#files()];
   }
 
-  /** Read the bundle Pagefind wrote to `dir`. Rejects with the reason when the splice can't be made for it. */
-  static async load(dir: string, options: BundlePatchOptions = {}): Promise<PagefindBundle> {
-    const decoded = await decodeBundle(async (file) => fs.readFile(path.join(dir, file)));
+  /**
+   * Read the bundle Pagefind wrote to `dir` (or an identical copy of it, `readFrom`: a warm build reads
+   * the last build's while its own folder is being filled). Rejects with the reason when the splice
+   * can't be made for it.
+   */
+  static async load(dir: string, options: BundlePatchOptions & { readFrom?: string } = {}): Promise<PagefindBundle> {
+    const from = options.readFrom ?? dir;
+    const decoded = await decodeBundle(async (file) => fs.readFile(path.join(from, file)));
     return new PagefindBundle(dir, decoded, options);
   }
 

@@ -5,9 +5,10 @@ import type { EleventyAfterEvent, UserConfig } from "@11ty/eleventy";
 import type { PagefindServiceConfig } from "pagefind";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { EarlyDocuments } from "./early-documents.ts";
-import { openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi } from "./pagefind.ts";
-import { SearchPageSet } from "./pages.ts";
-import { PagefindBundle } from "./bundle-patch.ts";
+import * as pagefindModule from "pagefind";
+import { addPage, BUNDLE_DIR, newIndex, openIndex, SearchIndexError, SEARCH_INDEX_FAILED, step, type IndexSession, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
+import { SearchPageSet, type SearchPage } from "./pages.ts";
+import { PagefindBundle, type BundleFile, type PatchOutcome } from "./bundle-patch.ts";
 
 export interface SearchOptions {
   diagnostics: Diagnostics;
@@ -45,6 +46,18 @@ export interface SearchOptions {
    * early): a build that fails before that event must wait for it before removing the folder.
    */
   track?: (work: Promise<unknown>) => void;
+  /**
+   * A warm build (src/build/warm-build.ts): only the pages rendered are indexed, alone, and spliced
+   * into the last build's bundle in the output folder. `abandon` is told when that can't be done
+   * (the caller then builds cold).
+   */
+  warm?: {
+    /** The last good build's output folder, whose bundle the rendered pages are spliced into. */
+    previousOutput: string;
+    abandon(reason: string): void;
+    /** Resolves once the last build's files are linked into this build's folder. */
+    ready(): Promise<unknown>;
+  };
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
@@ -64,7 +77,13 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
     await session?.abort();
     session = undefined;
   });
+  // A warm build reads the last build's bundle and starts Pagefind while Eleventy reads the site.
+  let warmStart: WarmStart | undefined;
   eleventyConfig.on("eleventy.contentMap", () => {
+    if (options.warm) {
+      if (options.outputDir !== undefined) warmStart = startWarm(options, options.warm.previousOutput, path.resolve(options.outputDir));
+      return;
+    }
     void session?.abort();
     const opened = openIndex({ api: options.pagefind, config: options.indexConfig });
     session = opened;
@@ -79,6 +98,21 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
 
   eleventyConfig.on("eleventy.after", async (event: EleventyAfterEvent) => {
     pages.update(event.results);
+    if (options.warm) {
+      try {
+        if (options.written && !(await options.written())) return;
+        // The last build's bundle is linked into this build's folder first.
+        await options.warm.ready();
+        const started = performance.now();
+        const outcome = await spliceRendered(warmStart ?? startWarm(options, options.warm.previousOutput, outputFolder(event)), pages.all());
+        warmStart = undefined;
+        if (outcome.patched) log(`Search: ${outcome.pages} page${outcome.pages === 1 ? "" : "s"} spliced into the last build's index in ${Math.round(performance.now() - started)} ms`);
+        else options.warm.abandon(`the search index: ${outcome.reason}`);
+      } catch (error) {
+        options.diagnostics.report(toDiagnostic(error));
+      }
+      return;
+    }
     let current = session ?? openIndex({ api: options.pagefind, config: options.indexConfig });
     session = undefined;
     try {
@@ -111,6 +145,47 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions)
       options.diagnostics.report(toDiagnostic(error));
     }
   });
+}
+
+interface WarmStart {
+  /** Stop Pagefind's service. */
+  close(): Promise<void>;
+  index: Promise<PagefindIndex>;
+  /** The last build's bundle, to be written in this build's folder, or why it can't be spliced into. */
+  bundle: Promise<PagefindBundle | string>;
+}
+
+function startWarm(options: SearchOptions, previousOutput: string, outputDir: string): WarmStart {
+  const api = options.pagefind ?? pagefindModule;
+  // A build that fails before its end never splices: the service must not keep the process alive.
+  const onBeforeExit = () => void api.close();
+  process.once("beforeExit", onBeforeExit);
+  const close = async () => {
+    process.off("beforeExit", onBeforeExit);
+    await api.close();
+  };
+  const index = newIndex(api, "start the indexer", options.indexConfig);
+  index.catch(() => undefined);
+  const bundle = PagefindBundle.load(path.join(outputDir, BUNDLE_DIR), { readFrom: path.join(previousOutput, BUNDLE_DIR) }).catch((error: unknown) =>
+    error instanceof Error ? error.message : String(error),
+  );
+  return { close, index, bundle };
+}
+
+/** Index the rendered pages alone, as the preview indexes a saved page, and splice them into the packaged bundle in `dir`. */
+async function spliceRendered(start: WarmStart, rendered: readonly SearchPage[]): Promise<PatchOutcome> {
+  let files: BundleFile[] = [];
+  try {
+    const index = await start.index;
+    for (const page of rendered) await addPage(index, page);
+    if (rendered.length > 0) files = (await step("read the index of the rendered pages", undefined, () => index.getFiles())).files;
+  } finally {
+    await start.close();
+  }
+  if (rendered.length === 0) return { patched: true, pages: 0, chunksWritten: 0 };
+  const loaded = await start.bundle;
+  if (typeof loaded === "string") return { patched: false, reason: loaded };
+  return loaded.apply(files, { packaged: true });
 }
 
 /**

@@ -2,7 +2,8 @@
 // one rendering per set of open sections.
 import { describe, expect, it } from "vitest";
 import { pageNav, type NavSection } from "../../src/layouts/navigation.ts";
-import { Sidebar } from "../../src/layouts/sidebar.ts";
+import { Sidebar, sidebarIn } from "../../src/layouts/sidebar.ts";
+import { PageFactsReader, readPageFacts } from "../../src/checks/html-facts.ts";
 import { parseFragment } from "../helpers/html.ts";
 
 const navigation: NavSection[] = [
@@ -68,5 +69,18 @@ describe("Sidebar", () => {
     expect(sidebar.of("/reference/api/")!.plain).not.toBe(sidebar.of("/basics/")!.plain);
     sidebar.clear();
     expect(sidebar.of("/basics/")).toBeUndefined();
+  });
+
+  it("is found in a page it was rendered into, as `of` gives it, and its links read the same", () => {
+    const sidebar = new Sidebar();
+    const reader = new PageFactsReader();
+    for (const url of ["/basics/install/", "/reference/api/", "/elsewhere/"]) {
+      const { html } = render(sidebar, url);
+      const page = `<!doctype html><body><header><a href="/">Home</a></header>\n${html}<main id="m"><a href="#m">top</a></main></body>`;
+      const found = sidebarIn(page);
+      expect(found).toEqual(sidebar.of(url));
+      expect(reader.read(page, found)).toEqual(readPageFacts(page));
+    }
+    expect(sidebarIn("<main>no sidebar</main>")).toBeUndefined();
   });
 });
