@@ -94,9 +94,9 @@ function oursWarm(corpus: string, out: string): Setup {
 }
 
 /**
- * Warm after an edit: previous output and cache kept, one page's text changed before each run. The
- * cache only recognizes an unchanged tree, so this is a full build; it is measured so that the
- * warm row above is not mistaken for what a writer's edit costs.
+ * Warm after an edit: previous output and cache kept, one page's text changed before each run: a
+ * writer's `npm run build` after saving a page. Only that page is rendered (src/build/warm-build.ts);
+ * `sameAsCold` then checks the output against a cold build of the same pages.
  */
 function oursEdited(corpus: string, out: string): Setup {
   // A copy of the corpus, since the corpus itself is cached and shared between setups.
@@ -184,6 +184,8 @@ for (const pages of sizes) {
   ];
   if (hasJekyll && jekyllSizes.has(pages)) setups.push(jekyll(corpus, scratchDir(`jekyll-${pages}`)));
   const m = await alternate(`${pages}`, setups);
+  const editedSameAsCold = await sameAsCold(`${edited}-content`, edited);
+  log(`  one page edited: ${editedSameAsCold.same ? "same files as a cold build" : `DIFFERS from a cold build: ${editedSameAsCold.differing.slice(0, 5).join(", ")}`} (${editedSameAsCold.files} files)`);
   const parts = floorParts.get(corpus)!;
   bySize.push({
     pages,
@@ -194,7 +196,22 @@ for (const pages of sizes) {
     floorEleventy: medianOf(parts.map((p) => p.eleventy)),
     floorPagefind: medianOf(parts.map((p) => p.pagefind)),
     jekyll: m.get("jekyll"),
+    editedSameAsCold,
   });
+}
+
+/** Build `input` cold into a folder of its own and compare every file with `output` (not timed). */
+async function sameAsCold(input: string, output: string): Promise<{ same: boolean; files: number; differing: string[] }> {
+  const cold = scratchDir("edited-cold/_site");
+  forget(cold);
+  await measure(NODE, ["--import", "tsx", "src/cli.ts", "build", "--input", input, "--output", cold, "--no-cache"], { cwd: ROOT });
+  const list = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  const mine = list(output);
+  const theirs = list(cold);
+  const [inMine, inTheirs] = [new Set(mine), new Set(theirs)];
+  const differing = [...mine.filter((f) => !inTheirs.has(f) || !fs.readFileSync(path.join(output, f)).equals(fs.readFileSync(path.join(cold, f)))), ...theirs.filter((f) => !inMine.has(f))];
+  forget(cold);
+  return { same: differing.length === 0, files: mine.length, differing };
 }
 
 // The Jekyll layer's cost at 4,000 pages (or the largest size below it): the same build with `compat: false`.

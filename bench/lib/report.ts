@@ -8,8 +8,10 @@ export interface SizeResult {
   ours: Measurement;
   /** Warm, but nothing changed: the build cache keeps the output. */
   warm: Measurement;
-  /** Warm after one page's text changed: a full build (no per-page cache). */
+  /** Warm after one page's text changed: only that page is rendered (src/build/warm-build.ts). */
   edited: Measurement;
+  /** Whether the edited build's output was, file for file, a cold build's of the same pages; and how many files. */
+  editedSameAsCold?: { same: boolean; files: number; differing: string[] };
   floor: Measurement;
   floorEleventy: Measurement;
   floorPagefind: Measurement;
@@ -76,6 +78,16 @@ export function renderTables(r: BenchResults): string {
     if (x.jekyll) lines.push(row("Jekyll 4, cold", x.jekyll));
   }
   lines.push("");
+  for (const x of r.bySize) {
+    const c = x.editedSameAsCold;
+    if (!c) continue;
+    lines.push(
+      c.same
+        ? `At ${x.pages.toLocaleString("en")} pages, the last "one page edited" build wrote the same ${c.files.toLocaleString("en")} files, byte for byte, as a cold build of the edited pages.`
+        : `At ${x.pages.toLocaleString("en")} pages, the last "one page edited" build's output **differs** from a cold build of the edited pages: ${c.differing.slice(0, 5).join(", ")}${c.differing.length > 5 ? ", …" : ""} (${c.differing.length} of ${c.files.toLocaleString("en")} files).`,
+    );
+  }
+  if (r.bySize.some((x) => x.editedSameAsCold)) lines.push("");
   if (r.compat) {
     const c = r.compat;
     lines.push(`### The Jekyll compatibility layer (${c.pages.toLocaleString("en")} pages)`, "");

@@ -57,6 +57,11 @@ export interface Fingerprints {
   all: string;
   rest: string;
   bodies: Record<string, string>;
+  /**
+   * A content or theme file that may print other pages' content (it names `templateContent` or a
+   * `.content`), if any: then a page's body can reach other pages, and no build is warm.
+   */
+  readsPageContent?: string;
 }
 
 /** The last good build, and the content pages whose bodies alone changed since. */
@@ -100,16 +105,17 @@ export class BuildCache {
     hash.update(`\0epoch:${env.SOURCE_DATE_EPOCH ?? ""}`);
     const input = path.resolve(options.input);
     const bodies: Record<string, string> = {};
+    const reading: { file?: string } = {};
     for (const dir of new Set(inputDirs.map((d) => path.resolve(d)))) {
       hash.update(`\0git:${dir}:${gitState(dir)}`);
-      hashTree(hash, dir, dir, dir === input ? bodies : undefined);
+      hashTree(hash, dir, dir, dir === input ? { bodies, reading } : {});
     }
-    for (const rel of TOOL_INPUTS) hashTree(hash, projectRoot, path.join(projectRoot, rel));
+    for (const rel of TOOL_INPUTS) hashTree(hash, projectRoot, path.join(projectRoot, rel), rel === "_includes" ? { reading } : {});
     const rest = hash.digest("hex");
     const sorted = Object.keys(bodies).sort();
     const all = crypto.createHash("sha256").update(rest);
     for (const file of sorted) all.update(`\0${file}:${bodies[file]}`);
-    return { all: all.digest("hex"), rest, bodies: Object.fromEntries(sorted.map((f) => [f, bodies[f]!])) };
+    return { all: all.digest("hex"), rest, bodies: Object.fromEntries(sorted.map((f) => [f, bodies[f]!])), readsPageContent: reading.file };
   }
 
   /** The fingerprint of every input, as the files are now. */
@@ -129,7 +135,7 @@ export class BuildCache {
    */
   lookupWarm(now: Fingerprints): WarmStart | undefined {
     const entry = this.#read();
-    if (!entry?.warm || entry.rest !== now.rest || entry.fingerprint === now.all) return undefined;
+    if (!entry?.warm || entry.rest !== now.rest || entry.fingerprint === now.all || now.readsPageContent) return undefined;
     const files = Object.keys(now.bodies);
     if (files.length !== Object.keys(entry.bodies).length) return undefined;
     const changed: string[] = [];
@@ -179,11 +185,18 @@ export class BuildCache {
 /** A Markdown file's front matter block, up to and including its closing line. */
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
-/**
- * Each file's path and bytes under `target`, in a fixed order; symlinks by their target path. Given
- * `bodies`, a Markdown file with front matter adds only that to `hash`, and its body's hash to `bodies`.
- */
-function hashTree(hash: crypto.Hash, root: string, target: string, bodies?: Record<string, string>): void {
+/** What names another page's content in a template or a page: Eleventy's `templateContent`, or its `content` alias. */
+const READS_CONTENT = /templateContent|\.content\b/;
+
+interface TreeNotes {
+  /** Given, a Markdown file with front matter adds only that to the hash, and its body's hash here. */
+  bodies?: Record<string, string>;
+  /** Given, the first file that matches READS_CONTENT is noted here. */
+  reading?: { file?: string };
+}
+
+/** Each file's path and bytes under `target`, in a fixed order; symlinks by their target path. */
+function hashTree(hash: crypto.Hash, root: string, target: string, notes: TreeNotes = {}): void {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(target);
@@ -199,11 +212,14 @@ function hashTree(hash: crypto.Hash, root: string, target: string, bodies?: Reco
     const names = fs.readdirSync(target).sort();
     for (const name of names) {
       if (name === "node_modules" || name === ".git") continue;
-      hashTree(hash, root, path.join(target, name), bodies);
+      hashTree(hash, root, path.join(target, name), notes);
     }
   } else if (stat.isFile()) {
     const bytes = fs.readFileSync(target);
-    const front = bodies && target.endsWith(".md") ? FRONT_MATTER.exec(bytes.toString("latin1")) : null;
+    const { bodies, reading } = notes;
+    const text = bodies || reading ? bytes.toString("latin1") : "";
+    if (reading && reading.file === undefined && READS_CONTENT.test(text)) reading.file = target;
+    const front = bodies && target.endsWith(".md") ? FRONT_MATTER.exec(text) : null;
     if (front) {
       // Latin-1 keeps one character per byte, so the match's length is the front matter's in bytes.
       const cut = front[0].length;

@@ -124,6 +124,17 @@ describe("warm build after an edit", () => {
     expectSameTree(output, dir);
   });
 
+  it("builds cold while any page prints other pages' content", async () => {
+    writeFiles(input, { "warm/digest.md": "---\ntitle: Digest\npermalink: /warm/digest/\n---\n{% for p in collections.all %}{% if p.url == '/warm/target/' %}{{ p.templateContent }}{% endif %}{% endfor %}\n" });
+    expect((await build({ input, output })).ok).toBe(true);
+    edit("warm/target.md", (t) => t.replace("How long spans stay.", "How long spans stay, in days."));
+    const outcome = await build({ input, output });
+    expect(outcome.rendered).toBeUndefined();
+    expect(fs.readFileSync(path.join(output, "warm/digest/index.html"), "utf8")).toContain("in days");
+    fs.rmSync(path.join(input, "warm/digest.md"));
+    expect((await build({ input, output })).ok).toBe(true);
+  });
+
   it("keeps the last good output when the edited page fails, and reports the error", async () => {
     const before = tree(output);
     edit("warm/linker.md", (t) => `${t}\n{% if %}\n`);
