@@ -4,6 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { createBuildContext, PROJECT_ROOT, setBuildContext, type BuildContext, type BuildOptions } from "./context.ts";
 import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
+import { diagnosticKey } from "../diagnostics/diagnostic.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
@@ -155,8 +156,10 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
     const ctx = createBuildContext(options, prepareStaging(output));
     const warm = (ctx.warm = openWarmBuild(start, ctx.dirs.input, output));
     const pages = await runInStaging(ctx, output);
+    const replay = warm.abandoned === undefined ? replayed(warm, new Set(ctx.scan?.pages.map((p) => p.display)), new Set(ctx.diagnostics.sorted().map(diagnosticKey))) : undefined;
+    if (typeof replay === "string") warm.abandoned = replay;
     if (warm.abandoned === undefined) {
-      for (const d of replayed(warm)) ctx.diagnostics.report(d);
+      if (Array.isArray(replay)) for (const d of replay) ctx.diagnostics.report(d);
       const ok = finish(ctx, output, pages, cache, fingerprints);
       return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started, rendered: warm.changed.size };
     }

@@ -20,7 +20,7 @@ import crypto from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnosticKey, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
 import type { ScannedPage } from "../content/scan.ts";
 import type { EleventyPageEntry } from "../serve/eleventy-handle.ts";
@@ -160,9 +160,20 @@ export function keptPages(eleventy: Eleventy | undefined): KeptPage[] {
   return pages;
 }
 
-/** The last good build's findings this build did not make again: those about pages it did not render, and about no page. */
-export function replayed(warm: WarmBuild): Diagnostic[] {
-  return warm.previousDiagnostics.filter((d) => !LINK_CODES.has(d.code) && !(d.file !== undefined && warm.changedDisplay.has(d.file)));
+/**
+ * The last good build's findings about the pages this build did not render, which it did not make
+ * again (`produced`: their keys). A finding it did not make again about another file (an include, a
+ * data file) or about none may have come from rendering a page that was edited since, or from one
+ * that was not: that can't be told apart, so the reason is returned instead and the build is made cold.
+ */
+export function replayed(warm: WarmBuild, pages: ReadonlySet<string>, produced: ReadonlySet<string>): Diagnostic[] | string {
+  const replay: Diagnostic[] = [];
+  for (const d of warm.previousDiagnostics) {
+    if (LINK_CODES.has(d.code) || produced.has(diagnosticKey(d))) continue;
+    if (d.file === undefined || !pages.has(d.file)) return `the last build's ${d.code} about ${d.file ?? "the site"} may have come from an edited page`;
+    if (!warm.changedDisplay.has(d.file)) replay.push(d);
+  }
+  return replay;
 }
 
 /** What the next warm build needs of this one, or undefined when it can't follow it. */

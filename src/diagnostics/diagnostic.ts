@@ -45,6 +45,11 @@ export class DocsError extends Error {
   }
 }
 
+/** What makes two findings the same one: reported twice, it counts once. */
+export function diagnosticKey(d: Diagnostic): string {
+  return `${d.severity}|${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
+}
+
 /** Collects diagnostics across a whole build, so every mistake is reported at once. */
 export class Diagnostics {
   readonly #items: Diagnostic[] = [];
@@ -52,7 +57,7 @@ export class Diagnostics {
 
   report(d: Diagnostic): void {
     // Eleventy may render a template more than once (e.g. for collections); report each fault once.
-    const key = `${d.severity}|${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
+    const key = diagnosticKey(d);
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     this.#items.push(d);

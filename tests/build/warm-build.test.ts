@@ -1,7 +1,7 @@
 // A warm build after an edit renders only the edited pages, and must write what a cold build of the
-// same input writes, file for file, with the same warnings. Each case edits a copy of the guide (with
-// the theme's neutral site data, so its pages carry many warnings to replay) and compares the warm
-// build's output folder and findings with a cold build's.
+// same input writes, file for file, with the same warnings. Each case edits a copy of the guide and
+// its site data, plus two pages of warnings and links of our own, and compares the warm build's
+// output folder and findings with a cold build's.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,8 @@ function edit(rel: string, change: (text: string) => string): void {
 
 beforeAll(async () => {
   fs.cpSync(path.join(PROJECT_ROOT, "content"), input, { recursive: true });
+  // The guide's site data beside it: its tag and contributor pages are paginated templates, kept too.
+  fs.cpSync(path.join(PROJECT_ROOT, "_data"), path.join(root, "_data"), { recursive: true });
   // Two pages of our own: one links to the other's heading, so an edit can break a page it does not touch.
   writeFiles(input, {
     "warm/target.md": "---\ntitle: Link target\npermalink: /warm/target/\ntags:\n  - jaeger\n---\nIntro text.\n\n## Retention settings\n\nHow long spans stay.\n",
@@ -68,6 +70,7 @@ describe("warm build after an edit", () => {
     edit("distributed-tracing/concepts.md", (t) => t.replace("This page defines the terms", "This page defines, in plain words, the terms"));
     const kept = path.join(output, "user-guide/distributed-tracing/api/index.html");
     const keptBefore = fs.statSync(kept);
+    const tagBefore = fs.statSync(path.join(output, "tags/jaeger/index.html"));
     const warm = await build({ input, output });
     expect(warm.ok).toBe(true);
     expect(warm.rendered).toBe(1);
@@ -78,9 +81,11 @@ describe("warm build after an edit", () => {
     expect(findings(warm).filter((d) => d.file?.endsWith("warm/linker.md")).map((d) => d.code).sort()).toEqual(["CALLOUT_KIND", "LINK_BROKEN", "LIQUID_UNDEFINED"]);
     const html = fs.readFileSync(path.join(output, "user-guide/distributed-tracing/concepts/index.html"), "utf8");
     expect(html).toContain("This page defines, in plain words, the terms");
-    // A page it did not render is the last build's file, linked, not written again.
+    // A page it did not render is the last build's file, linked, not written again; so is a page of a paginated template.
     const keptAfter = fs.statSync(kept);
     expect([keptAfter.ino, keptAfter.mtimeMs]).toEqual([keptBefore.ino, keptBefore.mtimeMs]);
+    const tagPage = fs.statSync(path.join(output, "tags/jaeger/index.html"));
+    expect([tagPage.ino, tagPage.mtimeMs]).toEqual([tagBefore.ino, tagBefore.mtimeMs]);
   });
 
   it("finds a link the edit broke in a page it did not render, at that page's line", async () => {
@@ -132,6 +137,23 @@ describe("warm build after an edit", () => {
     expect(outcome.rendered).toBeUndefined();
     expect(fs.readFileSync(path.join(output, "warm/digest/index.html"), "utf8")).toContain("in days");
     fs.rmSync(path.join(input, "warm/digest.md"));
+    expect((await build({ input, output })).ok).toBe(true);
+  });
+
+  it("builds cold when a warning about an include may have come from the edited page", async () => {
+    // The include warns (an undefined variable) only where a page includes it: can't be replayed blindly.
+    writeFiles(input, { "_includes/warm-snippet.md": "Snippet {{ page.nothing_here }} text.\n" });
+    edit("warm/linker.md", (t) => `${t}\n{% include warm-snippet.md %}\n`);
+    expect((await build({ input, output })).ok).toBe(true);
+    edit("warm/linker.md", (t) => t.replace("\n{% include warm-snippet.md %}\n", ""));
+    const outcome = await build({ input, output });
+    expect(outcome.rendered).toBeUndefined();
+    expect(outcome.warmFallback).toMatch(/LIQUID_UNDEFINED about .*warm-snippet\.md/);
+    expect(findings(outcome).filter((d) => d.file?.endsWith("warm-snippet.md"))).toEqual([]);
+    const { outcome: cold_, dir } = await cold();
+    expectSameTree(output, dir);
+    expect(findings(outcome)).toEqual(findings(cold_));
+    fs.rmSync(path.join(input, "_includes/warm-snippet.md"));
     expect((await build({ input, output })).ok).toBe(true);
   });
 
