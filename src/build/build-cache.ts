@@ -89,6 +89,7 @@ export function cacheFileFor(projectRoot: string, output: string): string {
 export class BuildCache {
   readonly #file: string;
   readonly #output: string;
+  #entry: CacheEntry | undefined | null = null;
 
   constructor(private readonly config: BuildCacheOptions) {
     this.#output = path.resolve(config.options.output);
@@ -135,6 +136,8 @@ export class BuildCache {
    */
   lookupWarm(now: Fingerprints): WarmStart | undefined {
     const entry = this.#read();
+    // Not held for the rest of the build (a warm start keeps what it needs): it is large.
+    this.#entry = null;
     if (!entry?.warm || entry.rest !== now.rest || entry.fingerprint === now.all || now.readsPageContent) return undefined;
     const files = Object.keys(now.bodies);
     if (files.length !== Object.keys(entry.bodies).length) return undefined;
@@ -151,13 +154,17 @@ export class BuildCache {
     return { entry: entry as WarmStart["entry"], changed };
   }
 
+  /** The stored entry, read once (it holds every page's links: tens of megabytes on a large site). */
   #read(): CacheEntry | undefined {
-    try {
-      const entry = JSON.parse(fs.readFileSync(this.#file, "utf8")) as CacheEntry;
-      return entry.version === CACHE_VERSION ? entry : undefined;
-    } catch {
-      return undefined;
+    if (this.#entry === null) {
+      try {
+        const entry = JSON.parse(fs.readFileSync(this.#file, "utf8")) as CacheEntry;
+        this.#entry = entry.version === CACHE_VERSION ? entry : undefined;
+      } catch {
+        this.#entry = undefined;
+      }
     }
+    return this.#entry;
   }
 
   #outputUntouched(entry: CacheEntry): boolean {
@@ -172,13 +179,15 @@ export class BuildCache {
     const entry: CacheEntry = { version: CACHE_VERSION, fingerprint: fingerprints.all, rest: fingerprints.rest, bodies: fingerprints.bodies, pages, diagnostics, output: listOutput(this.#output), warm };
     fs.mkdirSync(path.dirname(this.#file), { recursive: true });
     const tmp = `${this.#file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(entry));
+    writeJson(tmp, entry);
     fs.renameSync(tmp, this.#file);
+    this.#entry = null;
   }
 
   /** Forget the stored build (the output folder no longer matches it). */
   clear(): void {
     fs.rmSync(this.#file, { force: true });
+    this.#entry = null;
   }
 }
 
@@ -249,4 +258,50 @@ function listOutput(output: string): Record<string, string> {
     out[path.relative(output, file)] = `${s.size}:${s.mtimeMs}`;
   });
   return out;
+}
+
+/**
+ * `JSON.stringify(value)` written to `file` a piece at a time. The entry holds every page's links (tens
+ * of megabytes at 20,000 pages), and is written when the build's heap is at its fullest: as one string
+ * it raised the build's peak memory by about 100 MB.
+ */
+export function writeJson(file: string, value: unknown): void {
+  const fd = fs.openSync(file, "w");
+  let buffer = "";
+  const put = (text: string) => {
+    buffer += text;
+    if (buffer.length > 1 << 20) {
+      fs.writeSync(fd, buffer);
+      buffer = "";
+    }
+  };
+  // Four levels down (entry, warm record, facts, their pages) each item is small enough to stringify whole.
+  const write = (v: unknown, depth: number): void => {
+    if (depth === 0 || v === null || typeof v !== "object" || typeof (v as { toJSON?: unknown }).toJSON === "function") {
+      put(JSON.stringify(v) ?? "null");
+    } else if (Array.isArray(v)) {
+      put("[");
+      v.forEach((item, i) => {
+        if (i > 0) put(",");
+        write(item, depth - 1);
+      });
+      put("]");
+    } else {
+      put("{");
+      let first = true;
+      for (const [key, item] of Object.entries(v)) {
+        if (item === undefined || typeof item === "function") continue;
+        put(`${first ? "" : ","}${JSON.stringify(key)}:`);
+        first = false;
+        write(item, depth - 1);
+      }
+      put("}");
+    }
+  };
+  try {
+    write(value, 4);
+    fs.writeSync(fd, buffer);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

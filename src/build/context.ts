@@ -12,8 +12,7 @@ import type MarkdownIt from "markdown-it";
 import type { PageWrites } from "./page-writes.ts";
 import type { OpenIndex } from "../search/pagefind.ts";
 import type { LinkLines } from "../checks/link-lines.ts";
-import type { PageFacts } from "../checks/html-facts.ts";
-import type { WarmBuild } from "./warm-build.ts";
+import type { PackedFacts, WarmBuild } from "./warm-build.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -67,8 +66,8 @@ export interface BuildContext {
   searchIndex?: OpenIndex;
   /** The source line of each page's links, as the checks recorded them (kept in the build cache). */
   linkLines?: LinkLines;
-  /** Each page's ids and links, by output file, as the link check read them (kept in the build cache). */
-  linkFacts?: Map<string, PageFacts>;
+  /** Each page's ids and links as the link check read them, packed for the build cache. */
+  linkFacts?: PackedFacts;
   /** Set for a warm build: only these pages are rendered (src/build/warm-build.ts). */
   warm?: WarmBuild;
 }

@@ -7,6 +7,8 @@ export interface PageFacts {
 }
 
 const LINK_ATTRS: Record<string, string> = { a: "href", link: "href", img: "src", script: "src", source: "src", iframe: "src" };
+/** The elements a page's links are read from. */
+export const LINK_TAGS: readonly string[] = Object.keys(LINK_ATTRS);
 
 /**
  * One streaming pass over the HTML (no DOM): this runs over every page of every build.

@@ -9,7 +9,7 @@ import { LinkLines } from "./link-lines.ts";
 import { checkLinks, readAllFactsInSlices, type BuiltPage } from "./links.ts";
 import { unsafeHtmlRule } from "./unsafe-html.ts";
 import { outputGuard } from "./output-containment.ts";
-import { keptPages, unpackFacts, type WarmBuild } from "../build/warm-build.ts";
+import { keptPages, packFacts, unpackFacts, type WarmBuild } from "../build/warm-build.ts";
 import type { PageFacts } from "./html-facts.ts";
 import fs from "node:fs";
 
@@ -62,7 +62,9 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: Check
     }
     const prefix = ctx.options.pathPrefix ?? "/";
     const facts = warm ? await warmFacts(pages, new Set(results.map((r) => r.outputPath && path.resolve(r.outputPath))), outputDir, warm) : await readAllFactsInSlices(pages);
-    ctx.linkFacts = facts;
+    // Packed now: the read facts are millions of small objects at 20,000 pages, and the build keeps
+    // what it needs for the cache until it ends.
+    ctx.linkFacts = packFacts(facts);
     for (const d of checkLinks(pages, { outputDir, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) }, facts)) {
       ctx.diagnostics.report(d);
     }

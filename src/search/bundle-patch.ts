@@ -128,7 +128,8 @@ export class PagefindBundle {
   /** The files of the last two bundles written (or read), so one a reader has open is not deleted under it. */
   #generations: Set<string>[];
 
-  private constructor(dir: string, decoded: Decoded, options: BundlePatchOptions) {
+  /** `splices`: false when the bundle is only packaged, which needs no record of each page's words (at 20,000 pages, millions of them). */
+  private constructor(dir: string, decoded: Decoded, options: BundlePatchOptions, splices = true) {
     this.#dir = dir;
     this.#chunkSize = options.chunkSize ?? 20_000;
     this.#entry = decoded.entry;
@@ -142,9 +143,11 @@ export class PagefindBundle {
         words.push(w);
         this.#encoded.set(w, bytes);
         this.#sizes.set(w, size);
-        for (const page of pages) this.#wordsOfPage[page]?.push(w);
-        // A page listed only under a variant still has the word: saving that page is refused.
-        for (const page of variantPages) this.#wordsOfPage[page]?.push(w);
+        if (splices) {
+          for (const page of pages) this.#wordsOfPage[page]?.push(w);
+          // A page listed only under a variant still has the word: saving that page is refused.
+          for (const page of variantPages) this.#wordsOfPage[page]?.push(w);
+        }
         if (hasVariants) this.#withVariants.add(w);
       }
       return { words, name };
@@ -179,7 +182,7 @@ export class PagefindBundle {
       if (error instanceof Unsupported) return { packaged: false, reason: error.message };
       throw error;
     }
-    await new PagefindBundle(dir, decoded, options).#package([]);
+    await new PagefindBundle(dir, decoded, options, false).#package([]);
     return { packaged: true };
   }
 

@@ -1,6 +1,7 @@
 // The build cache: an unchanged tree keeps the last good output; any change builds in full.
 import fs from "node:fs";
 import path from "node:path";
+import { writeJson } from "../../src/build/build-cache.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
 import { parseDocument } from "../helpers/html.ts";
@@ -115,5 +116,20 @@ describe("the build cache", () => {
     const preview = await build({ input: site.input, output: site.output, mode: "serve" });
     expect(preview.ok).toBe(true);
     expect(preview.upToDate).toBeFalsy();
+  });
+});
+
+describe("the cache file", () => {
+  it("is written a piece at a time as JSON.stringify would write it whole", () => {
+    const file = path.join(makeTempDir("cache-json-"), "entry.json");
+    const value = {
+      version: 2,
+      skipped: undefined,
+      text: "quote \" and → and \u2028",
+      nested: { list: [1, undefined, "two", { deep: { deeper: { deepest: [null, undefined, new Date(0)] } } }], empty: {}, none: [] },
+      many: Array.from({ length: 3000 }, (_, i) => [`page-${i}`, [i, i + 1], { n: i }]),
+    };
+    writeJson(file, value);
+    expect(fs.readFileSync(file, "utf8")).toBe(JSON.stringify(value));
   });
 });

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildOutcome } from "../../src/build/build.ts";
 import { PROJECT_ROOT } from "../../src/build/context.ts";
 import { makeTempDir, writeFiles } from "../helpers/site.ts";
+import { packFacts, unpackFacts } from "../../src/build/warm-build.ts";
+import { readPageFacts } from "../../src/checks/html-facts.ts";
 
 const root = makeTempDir("warm-");
 const input = path.join(root, "content");
@@ -182,5 +184,18 @@ describe("warm build after an edit", () => {
     expect(outcome.warmFallback).toMatch(/diacritic/);
     const { dir } = await cold();
     expectSameTree(output, dir);
+  });
+});
+
+describe("the link facts a warm build keeps", () => {
+  it("come back as the link check read them, from every kind of element", () => {
+    const pages = new Map([
+      ["a/index.html", readPageFacts('<h2 id="x">X</h2><a href="/b/#y">b</a><link rel="stylesheet" href="/s.css"><img src="/i.png"><script src="/j.js"></script><a name="n" href="/b/#y">again</a>')],
+      ["b/index.html", readPageFacts('<p id="y"></p><video><source src="/v.mp4"></video><iframe src="/f/"></iframe><a href="../a/">a</a>')],
+    ]);
+    const packed = JSON.parse(JSON.stringify(packFacts(pages))) as ReturnType<typeof packFacts>;
+    expect(unpackFacts(packed)).toEqual(pages);
+    // "/b/#y" twice, stored once.
+    expect(packed.strings.filter((s) => s === "/b/#y")).toHaveLength(1);
   });
 });
