@@ -4,7 +4,6 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { createBuildContext, PROJECT_ROOT, setBuildContext, type BuildContext, type BuildOptions } from "./context.ts";
 import { diagnosticFromEleventyError } from "./eleventy-errors.ts";
-import { diagnosticKey } from "../diagnostics/diagnostic.ts";
 import { loadSiteData, normalizePrefix } from "./vocabulary.ts";
 import { copyStaticFiles } from "./static-files.ts";
 import { resetEleventyCaches } from "./eleventy-caches.ts";
@@ -85,7 +84,7 @@ export async function runPipeline(ctx: BuildContext): Promise<number> {
   }
   copyStaticFiles(ctx);
   if (warm) {
-    const linked = linkPreviousOutput(warm, ctx.dirs.output, ctx.scan.pages, warm.previousFiles);
+    const linked = linkPreviousOutput(warm, ctx.dirs.output, ctx.scan.pages);
     warm.linked = linked.catch((error: unknown) => void (warm.abandoned ??= `the last output could not be linked: ${error instanceof Error ? error.message : String(error)}`));
     ctx.outputWork.push(warm.linked);
   }
@@ -156,7 +155,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
     const ctx = createBuildContext(options, prepareStaging(output));
     const warm = (ctx.warm = openWarmBuild(start, ctx.dirs.input, output));
     const pages = await runInStaging(ctx, output);
-    const replay = warm.abandoned === undefined ? replayed(warm, new Set(ctx.scan?.pages.map((p) => p.display)), new Set(ctx.diagnostics.sorted().map(diagnosticKey))) : undefined;
+    const replay = warm.abandoned === undefined ? replayed(warm, new Set(ctx.scan?.pages.map((p) => p.display)), (d) => ctx.diagnostics.has(d)) : undefined;
     if (typeof replay === "string") warm.abandoned = replay;
     if (warm.abandoned === undefined) {
       if (Array.isArray(replay)) for (const d of replay) ctx.diagnostics.report(d);

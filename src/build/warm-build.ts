@@ -20,21 +20,19 @@ import crypto from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
-import { diagnosticKey, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { LINK_CODES } from "../checks/links.ts";
 import { displayPath } from "../diagnostics/source-lines.ts";
 import type { ScannedPage } from "../content/scan.ts";
-import type { EleventyPageEntry } from "../serve/eleventy-handle.ts";
+import { liveWriter } from "../serve/live-page.ts";
 import { LINK_TAGS, type PageFacts } from "../checks/html-facts.ts";
 import type { WarmRecord, WarmStart } from "./build-cache.ts";
 import type { BuildContext } from "./context.ts";
 import { onTemplateMap } from "./template-map.ts";
 import { mapBounded } from "../search/bundle-patch.ts";
 
-/** The link check's codes: it runs over every page again, so its findings are never replayed. */
-const LINK_CODES = new Set(["LINK_INVALID", "LINK_BROKEN", "LINK_ANCHOR_MISSING"]);
-
 export interface WarmBuild {
-  /** The last good output's files (relative paths), to hard-link into the staging folder. */
+  /** The last good output's files (relative paths), as the build cache listed them. */
   previousFiles: string[];
   /** Resolves once they are linked (see `linkPreviousOutput`). */
   linked?: Promise<void>;
@@ -84,13 +82,12 @@ export function checkChangedPages(warm: WarmBuild, pages: readonly ScannedPage[]
 }
 
 /**
- * Hard-link every file of the last good output (`files`, as the build cache listed it) into
- * `staging`, except those already there (the static files, copied fresh) and the changed pages'
+ * Hard-link every file of the last good output into `staging`, except those already there (the static files, copied fresh) and the changed pages'
  * outputs (rendered again). Nothing writes into a linked file: pages are written only for the
  * changed pages, and the search bundle is changed by writing new files and renaming them into place.
  * Runs on libuv's threads while Eleventy reads the site's data on this one.
  */
-export async function linkPreviousOutput(warm: WarmBuild, staging: string, pages: readonly ScannedPage[], files: readonly string[]): Promise<void> {
+export async function linkPreviousOutput(warm: WarmBuild, staging: string, pages: readonly ScannedPage[]): Promise<void> {
   const skip = new Set(pages.filter((p) => warm.changed.has(p.file)).map((p) => p.outputFile));
   const made = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => {
@@ -99,7 +96,7 @@ export async function linkPreviousOutput(warm: WarmBuild, staging: string, pages
     return done;
   };
   await mapBounded(
-    files.filter((rel) => !skip.has(rel.split(path.sep).join("/"))),
+    warm.previousFiles.filter((rel) => !skip.has(rel.split(path.sep).join("/"))),
     32,
     async (rel) => {
       const target = path.join(staging, rel);
@@ -140,17 +137,10 @@ export interface KeptPage {
   outputPath: string;
 }
 
-interface MapWithPages {
-  inputPath: string;
-  template: { isRenderable(): boolean };
-  _pages?: EleventyPageEntry[];
-}
-
 /** The pages this build did not render, kept as the last good build wrote them. */
 export function keptPages(eleventy: Eleventy | undefined): KeptPage[] {
-  const map = (eleventy as { writer?: { templateMap?: { map?: MapWithPages[] } } } | undefined)?.writer?.templateMap?.map ?? [];
   const pages: KeptPage[] = [];
-  for (const entry of map) {
+  for (const entry of liveWriter(eleventy)?.templateMap.map ?? []) {
     if (entry.template.isRenderable()) continue;
     for (const page of entry._pages ?? []) {
       if (typeof page.outputPath !== "string" || typeof page.url !== "string" || !page.template.behavior.isWriteable()) continue;
@@ -162,14 +152,14 @@ export function keptPages(eleventy: Eleventy | undefined): KeptPage[] {
 
 /**
  * The last good build's findings about the pages this build did not render, which it did not make
- * again (`produced`: their keys). A finding it did not make again about another file (an include, a
+ * again (`produced`). A finding it did not make again about another file (an include, a
  * data file) or about none may have come from rendering a page that was edited since, or from one
  * that was not: that can't be told apart, so the reason is returned instead and the build is made cold.
  */
-export function replayed(warm: WarmBuild, pages: ReadonlySet<string>, produced: ReadonlySet<string>): Diagnostic[] | string {
+export function replayed(warm: WarmBuild, pages: ReadonlySet<string>, produced: (d: Diagnostic) => boolean): Diagnostic[] | string {
   const replay: Diagnostic[] = [];
   for (const d of warm.previousDiagnostics) {
-    if (LINK_CODES.has(d.code) || produced.has(diagnosticKey(d))) continue;
+    if (LINK_CODES.has(d.code) || produced(d)) continue;
     if (d.file === undefined || !pages.has(d.file)) return `the last build's ${d.code} about ${d.file ?? "the site"} may have come from an edited page`;
     if (!warm.changedDisplay.has(d.file)) replay.push(d);
   }

@@ -24,6 +24,9 @@ export interface LinkCheckOptions {
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
+/** Every code the link check reports. */
+export const LINK_CODES: ReadonlySet<string> = new Set(["LINK_INVALID", "LINK_BROKEN", "LINK_ANCHOR_MISSING"]);
+
 /** Output files a URL path may be served from: `/a/` → a/index.html; `/a/b` → a/b, a/b.html, a/b/index.html. */
 export function candidateFiles(urlPath: string): string[] {
   const rel = urlPath.replace(/^\/+/, "");

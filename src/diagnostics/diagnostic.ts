@@ -63,6 +63,11 @@ export class Diagnostics {
     this.#items.push(d);
   }
 
+  /** Whether this finding was reported already. */
+  has(d: Diagnostic): boolean {
+    return this.#seen.has(diagnosticKey(d));
+  }
+
   error(d: Omit<Diagnostic, "severity">): void {
     this.report({ ...d, severity: "error" });
   }

@@ -11,7 +11,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefindModule from "pagefind";
 import { PagefindBundle, type BundleFile } from "./bundle-patch.ts";
-import { addPage, BUNDLE_DIR, newIndex, step, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
+import { addPage, BUNDLE_DIR, newIndex, step, type FaultWording, type OpenIndex, type PagefindApi, type PagefindIndex, filesOfPages } from "./pagefind.ts";
 import type { SearchPage } from "./pages.ts";
 
 /** How a save reached the bundle: spliced in, or written whole by Pagefind (and why). */
@@ -102,8 +102,7 @@ export class LiveSearchIndex {
   async #scratch(pages: readonly SearchPage[]): Promise<BundleFile[]> {
     const index = await newIndex(this.#api, "start a scratch index", undefined, PREVIEW);
     try {
-      for (const page of pages) await addPage(index, page, PREVIEW);
-      return (await step("read the scratch index", undefined, () => index.getFiles(), PREVIEW)).files;
+      return await filesOfPages(index, pages, PREVIEW);
     } finally {
       await index.deleteIndex().catch(() => undefined);
     }

@@ -272,6 +272,13 @@ export function addPage(index: PagefindIndex, page: SearchPage, wording?: FaultW
   return step(`index ${page.url}`, page.inputPath, () => add({ url: page.url, content: page.content }), wording);
 }
 
+/** Add these pages to an index of their own and return its files: what is spliced into a bundle (bundle-patch.ts). */
+export async function filesOfPages(index: PagefindIndex, pages: readonly SearchPage[], wording?: FaultWording): Promise<{ path: string; content: Uint8Array }[]> {
+  for (const page of pages) await addPage(index, page, wording);
+  const getFiles = index.getFiles.bind(index);
+  return (await step("read the index of the pages", undefined, () => getFiles(), wording)).files;
+}
+
 /** How a fault reads: the preview words its own (its search is only stale, the pages are fine). */
 export interface FaultWording {
   label: string;

@@ -6,7 +6,7 @@ import type { PagefindServiceConfig } from "pagefind";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { EarlyDocuments } from "./early-documents.ts";
 import * as pagefindModule from "pagefind";
-import { addPage, BUNDLE_DIR, newIndex, openIndex, SearchIndexError, SEARCH_INDEX_FAILED, step, type IndexSession, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
+import { BUNDLE_DIR, filesOfPages, newIndex, openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
 import { SearchPageSet, type SearchPage } from "./pages.ts";
 import { PagefindBundle, type BundleFile, type PatchOutcome } from "./bundle-patch.ts";
 
@@ -176,9 +176,7 @@ function startWarm(options: SearchOptions, previousOutput: string, outputDir: st
 async function spliceRendered(start: WarmStart, rendered: readonly SearchPage[]): Promise<PatchOutcome> {
   let files: BundleFile[] = [];
   try {
-    const index = await start.index;
-    for (const page of rendered) await addPage(index, page);
-    if (rendered.length > 0) files = (await step("read the index of the rendered pages", undefined, () => index.getFiles())).files;
+    if (rendered.length > 0) files = await filesOfPages(await start.index, rendered);
   } finally {
     await start.close();
   }
