@@ -18,7 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BuildOptions } from "./context.ts";
-import type { PackedFacts } from "./warm-build.ts";
+import type { PackedFacts } from "../checks/packed-facts.ts";
 import { walkFiles } from "./walk.ts";
 
 /** Bump when the cache file's shape changes. */

@@ -12,7 +12,8 @@ import type MarkdownIt from "markdown-it";
 import type { PageWrites } from "./page-writes.ts";
 import type { OpenIndex } from "../search/pagefind.ts";
 import type { LinkLines } from "../checks/link-lines.ts";
-import type { PackedFacts, WarmBuild } from "./warm-build.ts";
+import type { WarmBuild } from "./warm-build.ts";
+import type { PackedFacts } from "../checks/packed-facts.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

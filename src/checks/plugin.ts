@@ -9,7 +9,8 @@ import { LinkLines } from "./link-lines.ts";
 import { checkLinks, readAllFactsInSlices, type BuiltPage } from "./links.ts";
 import { unsafeHtmlRule } from "./unsafe-html.ts";
 import { outputGuard } from "./output-containment.ts";
-import { keptPages, packFacts, unpackFacts, type WarmBuild } from "../build/warm-build.ts";
+import { keptPages, type WarmBuild } from "../build/warm-build.ts";
+import { packFacts, unpackFacts } from "./packed-facts.ts";
 import type { PageFacts } from "./html-facts.ts";
 import fs from "node:fs";
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildOutcome } from "../../src/build/build.ts";
 import { PROJECT_ROOT } from "../../src/build/context.ts";
 import { makeTempDir, writeFiles } from "../helpers/site.ts";
-import { packFacts, unpackFacts } from "../../src/build/warm-build.ts";
+import { packFacts, unpackFacts } from "../../src/checks/packed-facts.ts";
 import { readPageFacts } from "../../src/checks/html-facts.ts";
 
 const root = makeTempDir("warm-");
