@@ -59,6 +59,15 @@ export async function readAllFactsInSlices(pages: readonly BuiltPage[], sliceMs 
   return facts;
 }
 
+/** The decoded fragment of `#…`, read as the URL parser reads it; undefined if it does not decode. */
+function fragmentOf(href: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(href, "http://site.invalid/").hash.slice(1));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where a link leads, worked out once per distinct href (and page folder, for a relative one). */
 type Resolution =
   | { kind: "skip" }
@@ -66,6 +75,8 @@ type Resolution =
   | { kind: "outside" }
   | { kind: "broken"; urlPath: string }
   | { kind: "page"; urlPath: string; target: string; fragment: string };
+const SKIP: Resolution = { kind: "skip" };
+const INVALID: Resolution = { kind: "invalid" };
 
 export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions, facts = readAllFacts(pages)): Diagnostic[] {
   const disk = new Map<string, boolean>();
@@ -78,14 +89,8 @@ export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions, facts 
   const prefix = options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/`;
   const diagnostics: Diagnostic[] = [];
 
-  // Every page repeats the layout's links (sidebar, header, assets): resolve each one once.
-  const resolutions = new Map<string, Resolution>();
-  const resolve = (href: string, pageUrl: string): Resolution => {
-    if (href === "" || EXTERNAL.test(href) || href === "#") return { kind: "skip" };
-    // A root-relative link means the same from every page; a relative one depends on the page's folder.
-    const key = href.startsWith("/") ? href : `${pageUrl.replace(/[^/]*$/, "")}\0${href}`;
-    let r = resolutions.get(key);
-    if (r) return r;
+  const lookUp = (href: string, pageUrl: string): Resolution => {
+    if (href === "" || EXTERNAL.test(href) || href === "#") return SKIP;
     let url: URL | undefined;
     let urlPath = "";
     let fragment = "";
@@ -95,16 +100,34 @@ export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions, facts 
       urlPath = decodeURIComponent(url.pathname);
       fragment = decodeURIComponent(url.hash.slice(1));
     } catch {
-      url = undefined;
+      return INVALID;
     }
-    if (!url) r = { kind: "invalid" };
-    else if (!urlPath.startsWith(prefix)) r = { kind: "outside" };
-    else {
-      urlPath = `/${urlPath.slice(prefix.length)}`;
-      const target = candidateFiles(urlPath).find(onDisk);
-      r = target ? { kind: "page", urlPath, target, fragment } : { kind: "broken", urlPath };
+    if (!urlPath.startsWith(prefix)) return { kind: "outside" };
+    urlPath = `/${urlPath.slice(prefix.length)}`;
+    const target = candidateFiles(urlPath).find(onDisk);
+    return target ? { kind: "page", urlPath, target, fragment } : { kind: "broken", urlPath };
+  };
+
+  // Every page repeats the layout's links (sidebar, header, assets): each is resolved once. A
+  // root-relative link means the same from every page, a relative one from every page in the same
+  // folder: they are kept by folder, so no key is built per link (a 4,000-page site has about
+  // 600,000 links). A link to a fragment of the page itself (a TOC's) leads to that page only.
+  const rooted = new Map<string, Resolution>();
+  const byFolder = new Map<string, Map<string, Resolution>>();
+  const ownFragments = new Map<string, string | undefined>();
+  const resolve = (href: string, pageUrl: string, folder: Map<string, Resolution>, outputFile: string): Resolution => {
+    if (href.startsWith("#") && href !== "#") {
+      if (!ownFragments.has(href)) ownFragments.set(href, fragmentOf(href));
+      const fragment = ownFragments.get(href);
+      return fragment === undefined ? INVALID : { kind: "page", urlPath: pageUrl, target: outputFile, fragment };
     }
-    resolutions.set(key, r);
+    // A query of the page itself is rare: not kept.
+    const known = href.startsWith("/") ? rooted : href.startsWith("?") ? undefined : folder;
+    let r = known?.get(href);
+    if (!r) {
+      r = lookUp(href, pageUrl);
+      known?.set(href, r);
+    }
     return r;
   };
 
@@ -115,8 +138,11 @@ export function checkLinks(pages: BuiltPage[], options: LinkCheckOptions, facts 
 
   for (const page of pages) {
     const pageUrl = `/${page.outputFile.replace(/(^|\/)index\.html$/, "$1")}`;
+    const folderUrl = pageUrl.replace(/[^/]*$/, "");
+    let folder = byFolder.get(folderUrl);
+    if (!folder) byFolder.set(folderUrl, (folder = new Map()));
     for (const { href } of facts.get(page.outputFile)!.links) {
-      const r = resolve(href, pageUrl);
+      const r = resolve(href, pageUrl, folder, page.outputFile);
       if (r.kind === "skip") continue;
       if (r.kind === "invalid") {
         report(page, href, "LINK_INVALID", `invalid link \`${href}\``, "fix the link's syntax");

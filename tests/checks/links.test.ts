@@ -43,6 +43,19 @@ describe("checkLinks", () => {
     ]);
   });
 
+  it("checks a link to a fragment of the page itself against that page, not another in its folder", () => {
+    const pages = [
+      page("a/one.html", '<h2 id="here">Here</h2><a href="#here">ok</a>'),
+      // Same folder, same href: this page has no such id.
+      page("a/two.html", '<a href="#here">missing</a><a href="#caf%C3%A9">decoded</a><h2 id="café">Café</h2>'),
+      page("a/three.html", '<a href="#50%-off">bad</a>'),
+    ];
+    expect(check(pages)).toEqual([
+      { code: "LINK_ANCHOR_MISSING", file: "content/a/two.html", message: "link `#here` points to #here, but /a/two.html has no element with that id" },
+      { code: "LINK_INVALID", file: "content/a/three.html", message: "invalid link `#50%-off`" },
+    ]);
+  });
+
   it("reports a link with a stray percent sign as invalid instead of failing the build", () => {
     expect(check([page("a/index.html", '<a href="/50%-off/">sale</a>')])).toEqual([
       { code: "LINK_INVALID", file: "content/a/page.md", message: "invalid link `/50%-off/`" },
