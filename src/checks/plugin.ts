@@ -43,10 +43,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: Check
     // Pages with errors were left out of this build, so links to them would all look broken: the
     // errors are what the writer must see. The links are checked on the next build that has none.
     if (ctx.diagnostics.errors.length > 0) return;
-    // Links to files other than pages are looked for on disk: wait until the build's files are there
-    // (in a warm build, also those linked from the last build, such as the sitemap).
-    if (ctx.pageWrites && !(await ctx.pageWrites.onDisk())) return;
-    await warm?.linked;
     const pages: BuiltPage[] = [];
     // Every page is checked, also in a warm build: an edited page can break a link in one that was
     // not rendered again. Those pages' facts are the last build's (unchanged files).
@@ -62,7 +58,12 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: Check
       });
     }
     const prefix = ctx.options.pathPrefix ?? "/";
+    // Read while the last pages are still being written: the facts come from the HTML in memory.
     const facts = warm ? await warmFacts(pages, new Set(results.map((r) => r.outputPath && path.resolve(r.outputPath))), outputDir, warm) : await readAllFactsInSlices(pages);
+    // Links to files other than pages are looked for on disk: wait until the build's files are there
+    // (in a warm build, also those linked from the last build, such as the sitemap).
+    if (ctx.pageWrites && !(await ctx.pageWrites.onDisk())) return;
+    await warm?.linked;
     // Packed now: the read facts are millions of small objects at 20,000 pages, and the build keeps
     // what it needs for the cache until it ends.
     ctx.linkFacts = packFacts(facts);
