@@ -1,6 +1,7 @@
 // Unit tests for the layouts' pure modules: plan tiers, TOC extraction, navigation, redirects, dates, data schemas.
 import fs from "node:fs";
 import os from "node:os";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
@@ -115,6 +116,38 @@ describe("small helpers", () => {
 
   it("formats dates the same in every locale", () => {
     expect(readableDate("2025-03-04")).toBe("March 4, 2025");
+  });
+
+  it("dates each file by its last commit, in every folder of the repository, and not in a shallow clone", () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), "last-updated-"));
+    const git = (args: string[], date?: string) =>
+      execFileSync("git", args, { cwd: repo, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "W", GIT_AUTHOR_EMAIL: "w@example.com", GIT_COMMITTER_NAME: "W", GIT_COMMITTER_EMAIL: "w@example.com" } });
+    const write = (file: string) => {
+      fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      fs.writeFileSync(path.join(repo, file), `${file} ${Math.random()}\n`);
+    };
+    try {
+      git(["init", "-q"]);
+      for (const file of ["content/a.md", "content/deep/b.md", "content/deep/er/c.md"]) write(file);
+      git(["add", "."]);
+      git(["commit", "-qm", "first"], "2024-01-02T10:00:00Z");
+      write("content/deep/b.md");
+      git(["commit", "-qam", "second"], "2025-03-04T23:30:00Z");
+      write("content/new.md");
+      const dates = new LastUpdated({ env: {} });
+      const of = (file: string) => dates.of(path.join(repo, file));
+      expect([of("content/a.md"), of("content/deep/b.md"), of("content/deep/er/c.md"), of("content/new.md")]).toEqual(["2024-01-02", "2025-03-04", "2024-01-02", undefined]);
+      // A shallow clone knows only its last commit: every page would get that date.
+      const shallow = `${repo}-shallow`;
+      execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, shallow], { stdio: "pipe" });
+      try {
+        expect(new LastUpdated({ env: {} }).of(path.join(shallow, "content/a.md"))).toBeUndefined();
+      } finally {
+        fs.rmSync(shallow, { recursive: true, force: true });
+      }
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it("falls back to SOURCE_DATE_EPOCH, or to nothing, for a file git does not know", () => {
