@@ -75,6 +75,30 @@ export interface IndexSession {
   abort(): Promise<void>;
 }
 
+/** Pagefind services to stop if the process would otherwise exit with them still open. */
+const openServices = new Set<() => void>();
+
+/**
+ * Have `stop` called if the process is about to exit (Node's `beforeExit`) while it is still
+ * registered; returns what unregisters it. One listener serves every open service: a preview kept
+ * open, a build's index and a warm build's scratch index each used to add its own, and a process
+ * that opens many (the tests) passed Node's limit of ten.
+ */
+export function closeBeforeExit(stop: () => void): () => void {
+  if (openServices.size === 0) process.once("beforeExit", stopOpenServices);
+  openServices.add(stop);
+  return () => {
+    openServices.delete(stop);
+    if (openServices.size === 0) process.off("beforeExit", stopOpenServices);
+  };
+}
+
+function stopOpenServices(): void {
+  const stops = [...openServices];
+  openServices.clear();
+  for (const stop of stops) stop();
+}
+
 export function openIndex(options: { api?: PagefindApi; config?: PagefindServiceConfig; filesPerCall?: number; window?: number } = {}): IndexSession {
   const api = options.api ?? pagefindModule;
   // Timed from the first page handed over: the index may be opened long before (while pages render).
@@ -85,14 +109,13 @@ export function openIndex(options: { api?: PagefindApi; config?: PagefindService
   let fromDirectories = 0;
   // If Pagefind's service process dies mid-call, its promise never settles and Node would exit
   // 0 with no index. Closing the service rejects every pending call instead.
-  const onBeforeExit = (): void => void api.close();
-  process.on("beforeExit", onBeforeExit);
+  const forget = closeBeforeExit(() => void api.close());
   let closed = false;
   let kept = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    process.off("beforeExit", onBeforeExit);
+    forget();
     // Stopping the service frees the index with it. (`deleteIndex` would restart a crashed
     // service just to delete an index it never had.)
     await api.close();

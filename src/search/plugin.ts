@@ -6,7 +6,7 @@ import type { PagefindServiceConfig } from "pagefind";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { EarlyDocuments } from "./early-documents.ts";
 import * as pagefindModule from "pagefind";
-import { BUNDLE_DIR, filesOfPages, newIndex, openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
+import { BUNDLE_DIR, closeBeforeExit, filesOfPages, newIndex, openIndex, SearchIndexError, SEARCH_INDEX_FAILED, type IndexSession, type OpenIndex, type PagefindApi, type PagefindIndex } from "./pagefind.ts";
 import { SearchPageSet, type SearchPage } from "./pages.ts";
 import { PagefindBundle, type BundleFile, type PatchOutcome } from "./bundle-patch.ts";
 
@@ -158,10 +158,9 @@ interface WarmStart {
 function startWarm(options: SearchOptions, previousOutput: string, outputDir: string): WarmStart {
   const api = options.pagefind ?? pagefindModule;
   // A build that fails before its end never splices: the service must not keep the process alive.
-  const onBeforeExit = () => void api.close();
-  process.once("beforeExit", onBeforeExit);
+  const forget = closeBeforeExit(() => void api.close());
   const close = async () => {
-    process.off("beforeExit", onBeforeExit);
+    forget();
     await api.close();
   };
   const index = newIndex(api, "start the indexer", options.indexConfig);
