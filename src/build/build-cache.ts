@@ -2,27 +2,28 @@
 //
 // Every input a page's HTML can depend on is hashed into one fingerprint: each file of the content
 // folder and its site data, our own code and theme (src/, _includes/, assets/, the lockfile), the
-// build options, and what the "last updated" dates read (git HEAD, SOURCE_DATE_EPOCH). After a
+// build options, and the "last updated" date of each file (from git, or SOURCE_DATE_EPOCH). After a
 // successful build it is stored with that build's warnings and a listing of the output folder
 // (sizes and mtimes). The next build with the same fingerprint, over an output folder that nobody
 // touched since, replays the warnings and writes nothing: the output would be byte-identical (the
 // build is deterministic, tests/build/atomic-deterministic.test.ts).
 //
-// The fingerprint is made of two parts: the body of each content page (below its front matter), and
-// everything else. When only page bodies changed, the entry also says what a warm build needs to
+// The fingerprint is made of two parts: the body of each content page (below its front matter) with
+// its date, and everything else. A commit changes only the dates of the files it touched, so a build
+// after it can still be warm: the committed pages are rendered again, with the sitemap. When only page bodies changed, the entry also says what a warm build needs to
 // render just those pages (src/build/warm-build.ts): which files were pages and what each wrote, each
 // page's front matter as the build read it, and the source line of every link.
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BuildOptions } from "./context.ts";
 import type { PackedFacts } from "../checks/packed-facts.ts";
 import { walkFiles } from "./walk.ts";
+import { LastUpdated } from "../layouts/last-updated.ts";
 
 /** Bump when the cache file's shape changes. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** Our own inputs, relative to the project root: the code and theme every page goes through. */
 const TOOL_INPUTS = ["src", "_includes", "assets", ".eleventy.ts", "package-lock.json"];
@@ -32,7 +33,7 @@ export interface CacheEntry {
   fingerprint: string;
   /** The fingerprint of everything but the content pages' bodies. */
   rest: string;
-  /** Each content Markdown file's body hash, by its path in the content folder. */
+  /** Each content Markdown file's body and date hash, by its path in the content folder. */
   bodies: Record<string, string>;
   pages: number;
   diagnostics: Diagnostic[];
@@ -107,9 +108,11 @@ export class BuildCache {
     const input = path.resolve(options.input);
     const bodies: Record<string, string> = {};
     const reading: { file?: string } = {};
+    // The dates the pages will show: a page's goes with its body, any other file's with the rest.
+    const dates = new LastUpdated({ env });
+    const dateOf = (file: string) => dates.of(file);
     for (const dir of new Set(inputDirs.map((d) => path.resolve(d)))) {
-      hash.update(`\0git:${dir}:${gitState(dir)}`);
-      hashTree(hash, dir, dir, dir === input ? { bodies, reading } : {});
+      hashTree(hash, dir, dir, dir === input ? { bodies, reading, dateOf } : { dateOf });
     }
     for (const rel of TOOL_INPUTS) hashTree(hash, projectRoot, path.join(projectRoot, rel), rel === "_includes" ? { reading } : {});
     const rest = hash.digest("hex");
@@ -202,6 +205,8 @@ interface TreeNotes {
   bodies?: Record<string, string>;
   /** Given, the first file that matches READS_CONTENT is noted here. */
   reading?: { file?: string };
+  /** Given, each file's "last updated" date is hashed with it (with its body, for a page). */
+  dateOf?: (file: string) => string | undefined;
 }
 
 /** Each file's path and bytes under `target`, in a fixed order; symlinks by their target path. */
@@ -225,29 +230,22 @@ function hashTree(hash: crypto.Hash, root: string, target: string, notes: TreeNo
     }
   } else if (stat.isFile()) {
     const bytes = fs.readFileSync(target);
-    const { bodies, reading } = notes;
+    const { bodies, reading, dateOf } = notes;
     const text = bodies || reading ? bytes.toString("latin1") : "";
     if (reading && reading.file === undefined && READS_CONTENT.test(text)) reading.file = target;
     const front = bodies && target.endsWith(".md") ? FRONT_MATTER.exec(text) : null;
+    const date = `\0date:${dateOf?.(target) ?? ""}`;
     if (front) {
       // Latin-1 keeps one character per byte, so the match's length is the front matter's in bytes.
       const cut = front[0].length;
       hash.update(`\0page:${rel}:`);
       hash.update(bytes.subarray(0, cut));
-      bodies![rel.split(path.sep).join("/")] = crypto.createHash("sha256").update(bytes.subarray(cut)).digest("hex");
+      bodies![rel.split(path.sep).join("/")] = crypto.createHash("sha256").update(bytes.subarray(cut)).update(date).digest("hex");
     } else {
       hash.update(`\0file:${rel}:${stat.size}:`);
       hash.update(bytes);
+      hash.update(date);
     }
-  }
-}
-
-/** Which commit the "last updated" dates come from (and whether history is shallow), if a git work tree. */
-function gitState(dir: string): string {
-  try {
-    return execFileSync("git", ["rev-parse", "HEAD", "--is-shallow-repository"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return "no-git";
   }
 }
 

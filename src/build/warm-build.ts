@@ -29,6 +29,7 @@ import type { WarmRecord, WarmStart } from "./build-cache.ts";
 import type { BuildContext } from "./context.ts";
 import { onTemplateMap } from "./template-map.ts";
 import { mapBounded } from "../search/bundle-patch.ts";
+import { SITEMAP } from "../layouts/generated-pages.ts";
 
 export interface WarmBuild {
   /** The last good output's files (relative paths), as the build cache listed them. */
@@ -37,6 +38,8 @@ export interface WarmBuild {
   linked?: Promise<void>;
   /** The pages to render, absolute paths. */
   changed: Set<string>;
+  /** Other templates rendered in every warm build (absolute paths), and the output files they write. */
+  alsoRendered: { templates: Set<string>; outputs: Set<string> };
   /** The same pages as diagnostics name them. */
   changedDisplay: Set<string>;
   /** The last good output, read and hard-linked from. */
@@ -52,6 +55,7 @@ export function openWarmBuild(start: WarmStart, input: string, previousOutput: s
   return {
     previousFiles: Object.keys(start.entry.output),
     changed: new Set(changed),
+    alsoRendered: { templates: new Set([path.join(input, SITEMAP.template)]), outputs: new Set([SITEMAP.output]) },
     changedDisplay: new Set(changed.map((file) => displayPath(file))),
     previousOutput,
     record: start.entry.warm,
@@ -82,12 +86,12 @@ export function checkChangedPages(warm: WarmBuild, pages: readonly ScannedPage[]
 
 /**
  * Hard-link every file of the last good output into `staging`, except those already there (the static files, copied fresh) and the changed pages'
- * outputs (rendered again). Nothing writes into a linked file: pages are written only for the
- * changed pages, and the search bundle is changed by writing new files and renaming them into place.
+ * outputs and the sitemap (rendered again). Nothing writes into a linked file: only those are
+ * written, and the search bundle is changed by writing new files and renaming them into place.
  * Runs on libuv's threads while Eleventy reads the site's data on this one.
  */
 export async function linkPreviousOutput(warm: WarmBuild, staging: string, pages: readonly ScannedPage[]): Promise<void> {
-  const skip = new Set(pages.filter((p) => warm.changed.has(p.file)).map((p) => p.outputFile));
+  const skip = new Set([...pages.filter((p) => warm.changed.has(p.file)).map((p) => p.outputFile), ...warm.alsoRendered.outputs]);
   const made = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => {
     let done = made.get(dir);
@@ -118,7 +122,8 @@ interface Renderable {
 export function renderOnly(eleventy: Eleventy, warm: WarmBuild): boolean {
   return onTemplateMap(eleventy, (map) => {
     for (const entry of map) {
-      if (warm.changed.has(path.resolve(entry.inputPath))) continue;
+      const file = path.resolve(entry.inputPath);
+      if (warm.changed.has(file) || warm.alsoRendered.templates.has(file)) continue;
       const template = entry.template as Renderable | undefined;
       if (typeof template?.setRenderableOverride !== "function") {
         warm.abandoned = "Eleventy's templates can't be left unrendered";

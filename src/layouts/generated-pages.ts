@@ -11,6 +11,13 @@ interface Slugged {
   name: string;
 }
 
+/**
+ * The sitemap lists every page's "last updated" date: a warm build renders it again whatever pages
+ * it renders (src/build/warm-build.ts), since a commit changes the dates of the pages it touched.
+ * `template` is its path in the input folder, `output` its file in the output folder.
+ */
+export const SITEMAP = { template: "_generated/sitemap.njk", output: "sitemap.xml" } as const;
+
 export function registerGeneratedPages(eleventyConfig: UserConfig): void {
   // Listings: indexed by the sitemap, left out of search so results point at the real pages.
   const listing = { ...GENERATED, search: false };
@@ -84,7 +91,7 @@ export function registerGeneratedPages(eleventyConfig: UserConfig): void {
 {%- endfor %}
 </urlset>
 `;
-  eleventyConfig.addTemplate("_generated/sitemap.njk", sitemap, { ...NOT_A_PAGE, permalink: "/sitemap.xml" });
+  eleventyConfig.addTemplate(SITEMAP.template, sitemap, { ...NOT_A_PAGE, permalink: `/${SITEMAP.output}` });
 
   const robots = `User-agent: *
 Allow: /

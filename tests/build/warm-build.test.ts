@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildOutcome } from "../../src/build/build.ts";
 import { PROJECT_ROOT } from "../../src/build/context.ts";
 import { makeTempDir, writeFiles } from "../helpers/site.ts";
+import { git as gitIn } from "../helpers/git.ts";
 import { packFacts, unpackFacts } from "../../src/checks/packed-facts.ts";
 import { readPageFacts } from "../../src/checks/html-facts.ts";
 
@@ -37,14 +38,14 @@ function expectSameTree(warm: string, cold: string): void {
 const findings = (outcome: BuildOutcome) => outcome.ctx.diagnostics.sorted();
 
 /** A cold build of the input as it is now, into a folder of its own. */
-async function cold(): Promise<{ outcome: BuildOutcome; dir: string }> {
-  const dir = path.join(root, `cold-${++fresh}`);
-  const outcome = await build({ input, output: dir, cache: false });
+async function cold(from = input): Promise<{ outcome: BuildOutcome; dir: string }> {
+  const dir = path.join(path.dirname(from), `cold-${++fresh}`);
+  const outcome = await build({ input: from, output: dir, cache: false });
   return { outcome, dir };
 }
 
-function edit(rel: string, change: (text: string) => string): void {
-  const file = path.join(input, rel);
+function edit(rel: string, change: (text: string) => string, folder = input): void {
+  const file = path.join(folder, rel);
   const before = fs.readFileSync(file, "utf8");
   const after = change(before);
   expect(after).not.toBe(before);
@@ -184,6 +185,58 @@ describe("warm build after an edit", () => {
     expect(outcome.warmFallback).toMatch(/diacritic/);
     const { dir } = await cold();
     expectSameTree(output, dir);
+  });
+});
+
+describe("warm build after a commit", () => {
+  // The "last updated" dates come from git: a commit changes those of the files it touched.
+  const repo = makeTempDir("warm-git-");
+  const content = path.join(repo, "content");
+  const site = path.join(repo, "_site");
+  const git = (args: string[], date?: string) => gitIn(repo, args, date);
+  const page = "user-guide/distributed-tracing/concepts/index.html";
+  const lastmod = (dir: string) => {
+    const sitemap = fs.readFileSync(path.join(dir, "sitemap.xml"), "utf8");
+    return /<loc>[^<]*\/user-guide\/distributed-tracing\/concepts\/<\/loc><lastmod>([^<]*)<\/lastmod>/.exec(sitemap)?.[1];
+  };
+
+  beforeAll(async () => {
+    fs.cpSync(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
+    fs.cpSync(path.join(PROJECT_ROOT, "_data"), path.join(repo, "_data"), { recursive: true });
+    fs.writeFileSync(path.join(repo, ".gitignore"), "_site/\ncold-*/\n");
+    git(["init", "-q"]);
+    git(["add", "."]);
+    git(["commit", "-qm", "first"], "2024-01-02T10:00:00Z");
+    expect((await build({ input: content, output: site })).ok).toBe(true);
+    expect(lastmod(site)).toBe("2024-01-02");
+  });
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it("renders the committed page again with its new date, and the sitemap, as a cold build does", async () => {
+    edit("distributed-tracing/concepts.md", (t) => t.replace("This page defines the terms", "This page defines, in plain words, the terms"), content);
+    expect((await build({ input: content, output: site })).rendered).toBe(1);
+    git(["commit", "-qam", "second"], "2025-03-04T10:00:00Z");
+    const sitemapBefore = fs.statSync(path.join(site, "sitemap.xml"));
+    const warm = await build({ input: content, output: site });
+    // Written anew, not into the last build's file through a hard link (that build must stay intact until the swap).
+    expect(fs.statSync(path.join(site, "sitemap.xml")).ino).not.toBe(sitemapBefore.ino);
+    expect(warm.ok).toBe(true);
+    expect(warm.rendered).toBe(1);
+    expect(lastmod(site)).toBe("2025-03-04");
+    const html = fs.readFileSync(path.join(site, page), "utf8");
+    expect(/<time[^>]*datetime="([^"]+)"/.exec(html)?.[1]).toBe("2025-03-04");
+    const { outcome, dir } = await cold(content);
+    expectSameTree(site, dir);
+    expect(findings(warm)).toEqual(findings(outcome));
+  });
+
+  it("keeps the last build as it is after a commit of no content file", async () => {
+    fs.writeFileSync(path.join(repo, "NOTES.md"), "Not part of the site.\n");
+    git(["add", "NOTES.md"]);
+    git(["commit", "-qm", "notes"], "2025-06-01T10:00:00Z");
+    const again = await build({ input: content, output: site });
+    expect(again.ok).toBe(true);
+    expect(again.upToDate).toBe(true);
   });
 });
 

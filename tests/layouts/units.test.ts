@@ -1,9 +1,9 @@
 // Unit tests for the layouts' pure modules: plan tiers, TOC extraction, navigation, redirects, dates, data schemas.
 import fs from "node:fs";
 import os from "node:os";
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { git as gitIn } from "../helpers/git.ts";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { LastUpdated, readableDate } from "../../src/layouts/last-updated.ts";
 import { pageNav, resolveNavigation } from "../../src/layouts/navigation.ts";
@@ -120,8 +120,7 @@ describe("small helpers", () => {
 
   it("dates each file by its last commit, in every folder of the repository, and not in a shallow clone", () => {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), "last-updated-"));
-    const git = (args: string[], date?: string) =>
-      execFileSync("git", args, { cwd: repo, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "W", GIT_AUTHOR_EMAIL: "w@example.com", GIT_COMMITTER_NAME: "W", GIT_COMMITTER_EMAIL: "w@example.com" } });
+    const git = (args: string[], date?: string) => gitIn(repo, args, date);
     const write = (file: string) => {
       fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
       fs.writeFileSync(path.join(repo, file), `${file} ${Math.random()}\n`);
@@ -139,7 +138,7 @@ describe("small helpers", () => {
       expect([of("content/a.md"), of("content/deep/b.md"), of("content/deep/er/c.md"), of("content/new.md")]).toEqual(["2024-01-02", "2025-03-04", "2024-01-02", undefined]);
       // A shallow clone knows only its last commit: every page would get that date.
       const shallow = `${repo}-shallow`;
-      execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, shallow], { stdio: "pipe" });
+      git(["clone", "-q", "--depth", "1", `file://${repo}`, shallow]);
       try {
         expect(new LastUpdated({ env: {} }).of(path.join(shallow, "content/a.md"))).toBeUndefined();
       } finally {
