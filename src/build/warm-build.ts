@@ -13,6 +13,8 @@
 //
 // A page body can't change another page's output here: the sidebar, tag, contributor and listing
 // pages read front matter only (titles, descriptions), and no template reads another page's content.
+// A page's "last updated" date (from git) goes with its body in the fingerprint, so a commit renders
+// again the pages it touched; the sitemap lists every page's date and is rendered in every warm build.
 // Anything else (front matter, a layout, an include, data, our code, a page added or removed) is in
 // the other part of the fingerprint and gets a cold build. So does a Jekyll project, whose `site.*`
 // holds every page's content.
