@@ -10,8 +10,8 @@
 //
 // The fingerprint is made of two parts: the body of each content page (below its front matter) with
 // its date, and everything else. A commit changes only the dates of the files it touched, so a build
-// after it can still be warm: the committed pages are rendered again, with the sitemap. When only page bodies changed, the entry also says what a warm build needs to
-// render just those pages (src/build/warm-build.ts): which files were pages and what each wrote, each
+// after it can still be warm: the committed pages are rendered again, with the sitemap. When only
+// page bodies changed, the entry also says what a warm build needs to render just those pages (src/build/warm-build.ts): which files were pages and what each wrote, each
 // page's front matter as the build read it, and the source line of every link.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -79,6 +79,8 @@ export interface BuildCacheOptions {
   /** Folders whose every file is an input: the content folder, its data folder. */
   inputDirs: string[];
   env?: NodeJS.ProcessEnv;
+  /** The build's "last updated" dates, so that its pages and the fingerprint read git's log once. */
+  dates?: LastUpdated;
 }
 
 /** Where the entry for an output folder is kept: under the project's node_modules/.cache, never in the output. */
@@ -109,7 +111,7 @@ export class BuildCache {
     const bodies: Record<string, string> = {};
     const reading: { file?: string } = {};
     // The dates the pages will show: a page's goes with its body, any other file's with the rest.
-    const dates = new LastUpdated({ env });
+    const dates = this.config.dates ?? new LastUpdated({ env });
     const dateOf = (file: string) => dates.of(file);
     for (const dir of new Set(inputDirs.map((d) => path.resolve(d)))) {
       hashTree(hash, dir, dir, dir === input ? { bodies, reading, dateOf } : { dateOf });

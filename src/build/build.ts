@@ -18,6 +18,7 @@ import { scanContent } from "../content/scan.ts";
 import eleventyConfig from "../../.eleventy.ts";
 import { isInside } from "../content/permalink.ts";
 import { openJekyllProject, THEME_DATA_DIR } from "../jekyll/project.ts";
+import { LastUpdated } from "../layouts/last-updated.ts";
 
 /** Bad configuration or command-line use: exit code 2. */
 export class ConfigError extends Error {}
@@ -136,7 +137,9 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
   recoverInterruptedSwap(output);
 
   // `--no-cache` still records this build, so the next one can find it up to date.
-  const cache = base.options.mode === "build" ? new BuildCache({ projectRoot: PROJECT_ROOT, options: { ...base.options, cache: true }, inputDirs: [base.dirs.input, base.dirs.data] }) : undefined;
+  // One reading of git's log per build: the fingerprint holds each page's date, and the pages show it.
+  const dates = new LastUpdated();
+  const cache = base.options.mode === "build" ? new BuildCache({ projectRoot: PROJECT_ROOT, options: { ...base.options, cache: true }, inputDirs: [base.dirs.input, base.dirs.data], dates }) : undefined;
   const fingerprints = cache?.fingerprints();
   const useCache = cache !== undefined && fingerprints !== undefined && base.options.cache !== false;
   const hit = useCache ? cache.lookup(fingerprints.all) : undefined;
@@ -153,6 +156,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
   let warmFallback: string | undefined;
   if (start) {
     const ctx = createBuildContext(options, prepareStaging(output));
+    ctx.dates = dates;
     const warm = (ctx.warm = openWarmBuild(start, ctx.dirs.input, output));
     const pages = await runInStaging(ctx, output);
     const replay = warm.abandoned === undefined ? replayed(warm, new Set(ctx.scan?.pages.map((p) => p.display)), (d) => ctx.diagnostics.has(d)) : undefined;
@@ -167,6 +171,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildO
   }
 
   const ctx = createBuildContext(options, prepareStaging(output));
+  ctx.dates = dates;
   const pages = await runInStaging(ctx, output);
   const ok = finish(ctx, output, pages, cache, fingerprints);
   return { ok, ctx, pages: ok ? pages : 0, ms: performance.now() - started, warmFallback };

@@ -14,6 +14,7 @@ import type { OpenIndex } from "../search/pagefind.ts";
 import type { LinkLines } from "../checks/link-lines.ts";
 import type { WarmBuild } from "./warm-build.ts";
 import type { PackedFacts } from "../checks/packed-facts.ts";
+import type { LastUpdated } from "../layouts/last-updated.ts";
 
 /** The folder that holds this project's `_includes/`, `_data/` and `assets/` (the theme). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -69,6 +70,8 @@ export interface BuildContext {
   linkLines?: LinkLines;
   /** Each page's ids and links as the link check read them, packed for the build cache. */
   linkFacts?: PackedFacts;
+  /** The "last updated" dates, read from git once per build (the build cache reads them too). */
+  dates?: LastUpdated;
   /** Set for a warm build: only these pages are rendered (src/build/warm-build.ts). */
   warm?: WarmBuild;
 }

@@ -64,9 +64,9 @@ export function checksPlugin(eleventyConfig: UserConfig, { ctx, sidebar }: Check
     // (in a warm build, also those linked from the last build, such as the sitemap).
     if (ctx.pageWrites && !(await ctx.pageWrites.onDisk())) return;
     await warm?.linked;
-    // Packed now: the read facts are millions of small objects at 20,000 pages, and the build keeps
-    // what it needs for the cache until it ends.
-    ctx.linkFacts = packFacts(facts);
+    // For the build cache (the preview keeps none). Packed now: the read facts are millions of small
+    // objects at 20,000 pages, and the build keeps what it needs for the cache until it ends.
+    if (ctx.options.mode === "build") ctx.linkFacts = packFacts(facts);
     for (const d of checkLinks(pages, { outputDir, pathPrefix: prefix, lineOf: (file, href) => linkLines.lineOf(file, href) }, facts)) {
       ctx.diagnostics.report(d);
     }

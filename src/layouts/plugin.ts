@@ -31,7 +31,7 @@ export interface LayoutsOptions {
 export function layoutsPlugin(eleventyConfig: UserConfig, options: LayoutsOptions): void {
   const { ctx } = options;
   const store = new SiteDataStore(() => ctx.dirs.data, ctx.diagnostics, () => ctx.siteData);
-  const lastUpdated = new LastUpdated();
+  const lastUpdated = ctx.dates ?? new LastUpdated();
 
   // Every front matter value a layout prints is escaped; page bodies go through `| safe`.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
